@@ -1,0 +1,45 @@
+package news.broadsheet;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** Every {@code broadsheet.*} key an operator may set; the README lists them. */
+@ConfigMapping(prefix = "broadsheet")
+public interface BroadsheetConfig {
+
+    /** The bootstrap admin token ({@code BROADSHEET_ADMIN_TOKEN}); without it the service is read-only. */
+    Optional<String> adminToken();
+
+    SampleContent sampleContent();
+
+    EmbeddedPostgres embeddedPostgres();
+
+    interface SampleContent {
+        /** Load the demo sections and articles into an empty database at start. */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("300")
+        int articles();
+    }
+
+    /** Read by {@link news.broadsheet.database.EmbeddedPostgresConfigSourceFactory} before CDI exists. */
+    interface EmbeddedPostgres {
+        @WithDefault("data/postgres")
+        String dataDir();
+
+        /** 0 picks a free port. */
+        @WithDefault("0")
+        int port();
+
+        /** Start from an empty database on every start (tests). */
+        @WithDefault("false")
+        boolean clean();
+
+        /** fsync and synchronous_commit; off only for throwaway test databases. */
+        @WithDefault("true")
+        boolean durable();
+    }
+}

@@ -1,0 +1,92 @@
+package news.broadsheet.article;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import news.broadsheet.section.Section;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "article")
+public class Article extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    public String slug;
+
+    public String title;
+
+    public String subtitle;
+
+    public String summary;
+
+    /** Markdown source, kept byte for byte. */
+    public String body;
+
+    /** {@link #body} rendered and sanitized. */
+    @Column(name = "body_html")
+    public String bodyHtml;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "section_id")
+    public Section section;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> tags = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> authors = new ArrayList<>();
+
+    public String dateline;
+
+    @Embedded
+    public HeroImage heroImage;
+
+    public boolean featured;
+
+    @Enumerated(EnumType.STRING)
+    public ArticleStatus status;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "word_count")
+    public int wordCount;
+
+    @Column(name = "reading_time_minutes")
+    public int readingTimeMinutes;
+
+    @Version
+    public long version;
+
+    /** What the public may see: published, and not scheduled for later. */
+    boolean isPublicAt(Instant now) {
+        return status == ArticleStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
+    }
+}

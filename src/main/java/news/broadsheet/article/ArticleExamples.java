@@ -1,0 +1,42 @@
+package news.broadsheet.article;
+
+/** Example payloads shown in the OpenAPI document. */
+final class ArticleExamples {
+    static final String INPUT = """
+            {"title": "Lviv's trams run again after the storm", "subtitle": "Crews cleared the lines overnight",
+             "summary": "All twelve lines are running, the city says.",
+             "body": "Trams returned to **all twelve lines** on Monday.\\n\\n> We worked through the night, said a driver.\\n",
+             "section": "europe", "tags": ["transport", "lviv"], "authors": ["Hanna Łukasik"], "dateline": "Lviv",
+             "heroImage": {"url": "https://images.example.org/lviv-tram.jpg", "alt": "A tram crossing Rynok Square in the rain",
+                           "caption": "Trams ran again on Monday morning", "credit": "Hanna Łukasik"},
+             "featured": false, "status": "PUBLISHED", "publishedAt": "2026-11-24T09:30:00Z"}""";
+    static final String ARTICLE = """
+            {"id": "5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6", "slug": "lviv-s-trams-run-again-after-the-storm",
+             "title": "Lviv's trams run again after the storm", "subtitle": "Crews cleared the lines overnight",
+             "summary": "All twelve lines are running, the city says.",
+             "body": "Trams returned to **all twelve lines** on Monday.\\n\\n> We worked through the night, said a driver.\\n",
+             "bodyHtml": "<p>Trams returned to <strong>all twelve lines</strong> on Monday.</p>\\n<blockquote>\\n<p>We worked through the night, said a driver.</p>\\n</blockquote>\\n",
+             "section": {"slug": "europe", "name": "Europe"}, "tags": ["transport", "lviv"], "authors": ["Hanna Łukasik"],
+             "dateline": "Lviv",
+             "heroImage": {"url": "https://images.example.org/lviv-tram.jpg", "alt": "A tram crossing Rynok Square in the rain",
+                           "caption": "Trams ran again on Monday morning", "credit": "Hanna Łukasik"},
+             "featured": false, "status": "PUBLISHED", "publishedAt": "2026-11-24T09:30:00Z",
+             "createdAt": "2026-11-24T08:05:00Z", "updatedAt": "2026-11-24T09:30:00Z", "wordCount": 15, "readingTimeMinutes": 1}""";
+    static final String LIST = """
+            {"items": [
+              {"id": "5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6", "slug": "lviv-s-trams-run-again-after-the-storm",
+               "title": "Lviv's trams run again after the storm", "subtitle": "Crews cleared the lines overnight",
+               "summary": "All twelve lines are running, the city says.", "section": {"slug": "europe", "name": "Europe"},
+               "tags": ["transport", "lviv"], "authors": ["Hanna Łukasik"], "dateline": "Lviv",
+               "heroImage": {"url": "https://images.example.org/lviv-tram.jpg", "alt": "A tram crossing Rynok Square in the rain",
+                             "caption": "Trams ran again on Monday morning", "credit": "Hanna Łukasik"},
+               "featured": false, "status": "PUBLISHED", "publishedAt": "2026-11-24T09:30:00Z",
+               "createdAt": "2026-11-24T08:05:00Z", "updatedAt": "2026-11-24T09:30:00Z", "wordCount": 15, "readingTimeMinutes": 1}],
+             "next": "djF8LXB1Ymxpc2hlZEF0fDIwMjYtMTEtMjRUMDk6MzA6MDBafDVkMWUyZjNhLTRiNWMtNGQ2ZS04ZjcwLTgxOTJhM2I0YzVkNg",
+             "total": 314}""";
+    static final String PATCH = """
+            {"summary": "All twelve lines and the night buses are running.", "featured": true, "heroImage": null}""";
+
+    private ArticleExamples() {
+    }
+}

@@ -1,0 +1,163 @@
+package news.broadsheet.article;
+
+import jakarta.ws.rs.QueryParam;
+import news.broadsheet.web.Cursor;
+import news.broadsheet.web.FieldError;
+import news.broadsheet.web.InvalidInput;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The list's query parameters as sent; {@link #toQuery} checks them all and names every bad one. */
+public class ArticleListParameters {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    @QueryParam("limit")
+    @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"), example = "20")
+    String limit;
+
+    @QueryParam("cursor")
+    @Parameter(description = "The `next` value of the previous page; opaque", example = "djF8LXB1Ymxpc2hlZEF0fDIwMjYtMTEtMjRUMDk6MzA6MDBafDVkMWUyZjNhLTRiNWMtNGQ2ZS04ZjcwLTgxOTJhM2I0YzVkNg")
+    String cursor;
+
+    @QueryParam("count")
+    @Parameter(description = "true adds `total`, the number of matching articles", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    String count;
+
+    @QueryParam("section")
+    @Parameter(description = "Section slug; its child sections are included", example = "world")
+    String section;
+
+    @QueryParam("tag")
+    @Parameter(description = "Tag slug", example = "elections")
+    String tag;
+
+    @QueryParam("author")
+    @Parameter(description = "Author name, exactly as in the byline", example = "Hanna Łukasik")
+    String author;
+
+    @QueryParam("featured")
+    @Parameter(description = "true for editors' picks only, false for the rest", schema = @Schema(type = SchemaType.BOOLEAN))
+    String featured;
+
+    @QueryParam("from")
+    @Parameter(description = "Published at or after: an RFC 3339 time, or a date (from its start, UTC)",
+            schema = @Schema(type = SchemaType.STRING), example = "2026-11-01")
+    String from;
+
+    @QueryParam("to")
+    @Parameter(description = "Published at or before: an RFC 3339 time, or a date (to its end, UTC)",
+            schema = @Schema(type = SchemaType.STRING), example = "2026-11-30T23:59:59Z")
+    String to;
+
+    @QueryParam("sort")
+    @Parameter(description = "Order of the list", schema = @Schema(type = SchemaType.STRING,
+            enumeration = {"-publishedAt", "publishedAt", "-updatedAt"}, defaultValue = "-publishedAt"))
+    String sort;
+
+    @QueryParam("status")
+    @Parameter(description = "Editors only (a token is required): DRAFT, ARCHIVED, PUBLISHED (scheduled ones included) or ANY. "
+            + "Without it, everyone gets the public view: published articles whose publishedAt has come.",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"DRAFT", "PUBLISHED", "ARCHIVED", "ANY"}))
+    String status;
+
+    boolean asksForUnpublished() {
+        return status != null;
+    }
+
+    ArticleQuery toQuery() {
+        List<FieldError> errors = new ArrayList<>();
+        int pageSize = DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                pageSize = Integer.parseInt(limit.trim());
+                if (pageSize < 1 || pageSize > MAX_LIMIT) {
+                    errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("limit", "must be a whole number between 1 and " + MAX_LIMIT));
+            }
+        }
+        ArticleSort order = ArticleSort.NEWEST;
+        if (sort != null) {
+            order = ArticleSort.ofParameter(sort).orElse(null);
+            if (order == null) {
+                errors.add(new FieldError("sort", "must be one of -publishedAt, publishedAt, -updatedAt"));
+            }
+        }
+        Cursor position = null;
+        if (cursor != null && order != null) {
+            try {
+                position = Cursor.decode(cursor, order.parameter);
+            } catch (InvalidInput e) {
+                errors.addAll(e.errors());
+            }
+        }
+        Instant fromTime = time("from", from, false, errors);
+        Instant toTime = time("to", to, true, errors);
+        ArticleQuery.Visibility visibility = ArticleQuery.Visibility.PUBLIC;
+        if (status != null) {
+            try {
+                visibility = ArticleQuery.Visibility.valueOf(status);
+                if (visibility == ArticleQuery.Visibility.PUBLIC) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be one of DRAFT, PUBLISHED, ARCHIVED, ANY"));
+            }
+        }
+        Boolean featuredOnly = bool("featured", featured, errors);
+        Boolean withTotal = bool("count", count, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return new ArticleQuery(blankToNull(section), blankToNull(tag), blankToNull(author), featuredOnly, fromTime, toTime,
+                visibility, order, position, pageSize, Boolean.TRUE.equals(withTotal));
+    }
+
+    private static Instant time(String name, String value, boolean endOfDay, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException notATime) {
+            try {
+                LocalDate date = LocalDate.parse(value.trim());
+                return endOfDay ? date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000)
+                        : date.atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notADate) {
+                errors.add(new FieldError(name, "must be an RFC 3339 time (2026-11-24T09:30:00Z) or a date (2026-11-24)"));
+                return null;
+            }
+        }
+    }
+
+    private static Boolean bool(String name, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                errors.add(new FieldError(name, "must be true or false"));
+                yield null;
+            }
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,193 @@
+package news.broadsheet.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.web.Cursor;
+import news.broadsheet.web.Page;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Article lists in plain SQL: one indexed keyset query that reads only list columns (never the body),
+ * with the section joined in, so a page costs one round trip whatever its size.
+ */
+@ApplicationScoped
+class ArticleLists {
+
+    private static final String COLUMNS = """
+            a.id, a.slug, a.title, a.subtitle, a.summary, s.slug as section_slug, s.name as section_name,
+            a.tags, a.authors, a.dateline, a.hero_image_url, a.hero_image_alt, a.hero_image_caption, a.hero_image_credit,
+            a.featured, a.status, a.published_at, a.created_at, a.updated_at, a.word_count, a.reading_time_minutes""";
+
+    private final DataSource dataSource;
+
+    ArticleLists(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    Page<ArticleSummary> list(ArticleQuery query) {
+        var where = new Conditions(query);
+        ArticleSort sort = query.sort();
+        String direction = sort.descending ? "desc" : "asc";
+        String sql = "select " + COLUMNS + ", " + sort.timeExpression + " as sort_time"
+                + " from article a join section s on s.id = a.section_id"
+                + " where " + where.sql(true)
+                + " order by sort_time " + direction + ", a.id " + direction
+                + " limit ?";
+        try (Connection connection = dataSource.getConnection()) {
+            List<ArticleSummary> items = new ArrayList<>();
+            Cursor next = null;
+            Instant lastSortTime = null;
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = where.bind(statement, 1, true);
+                statement.setInt(index, query.limit() + 1);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        if (items.size() == query.limit()) {
+                            ArticleSummary last = items.get(items.size() - 1);
+                            next = new Cursor(sort.parameter, lastSortTime, last.id());
+                            break;
+                        }
+                        items.add(summary(row));
+                        lastSortTime = instant(row, "sort_time");
+                    }
+                }
+            }
+            Long total = query.count() ? count(connection, where) : null;
+            return new Page<>(items, next == null ? null : next.encode(), total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Listing articles failed", e);
+        }
+    }
+
+    private static long count(Connection connection, Conditions where) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select count(*) from article a where " + where.sql(false))) {
+            where.bind(statement, 1, false);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static ArticleSummary summary(ResultSet row) throws SQLException {
+        String heroUrl = row.getString("hero_image_url");
+        return new ArticleSummary(
+                row.getObject("id", UUID.class),
+                row.getString("slug"),
+                row.getString("title"),
+                row.getString("subtitle"),
+                row.getString("summary"),
+                new ArticleSection(row.getString("section_slug"), row.getString("section_name")),
+                strings(row.getArray("tags")),
+                strings(row.getArray("authors")),
+                row.getString("dateline"),
+                heroUrl == null ? null : new HeroImage(heroUrl, row.getString("hero_image_alt"),
+                        row.getString("hero_image_caption"), row.getString("hero_image_credit")),
+                row.getBoolean("featured"),
+                ArticleStatus.valueOf(row.getString("status")),
+                instant(row, "published_at"),
+                instant(row, "created_at"),
+                instant(row, "updated_at"),
+                row.getInt("word_count"),
+                row.getInt("reading_time_minutes"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static OffsetDateTime utc(Instant time) {
+        return time.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    /** The WHERE clause of a list and its parameters, in one place so the page and its count agree. */
+    private static final class Conditions {
+        private final ArticleQuery query;
+
+        Conditions(ArticleQuery query) {
+            this.query = query;
+        }
+
+        String sql(boolean withCursor) {
+            List<String> parts = new ArrayList<>();
+            parts.add(switch (query.visibility()) {
+                case PUBLIC -> "a.status = 'PUBLISHED' and a.published_at <= now()";
+                case PUBLISHED -> "a.status = 'PUBLISHED'";
+                case DRAFT -> "a.status = 'DRAFT'";
+                case ARCHIVED -> "a.status = 'ARCHIVED'";
+                case ANY -> "true";
+            });
+            if (query.section() != null) {
+                parts.add("""
+                        a.section_id in (with recursive tree(id) as (
+                            select id from section where slug = ?
+                            union all select child.id from section child join tree on child.parent_id = tree.id)
+                          select id from tree)""");
+            }
+            if (query.tag() != null) {
+                parts.add("a.tags @> array[?]::text[]");
+            }
+            if (query.author() != null) {
+                parts.add("a.authors @> array[?]::text[]");
+            }
+            if (query.featured() != null) {
+                parts.add("a.featured = ?");
+            }
+            if (query.from() != null) {
+                parts.add("a.published_at >= ?");
+            }
+            if (query.to() != null) {
+                parts.add("a.published_at <= ?");
+            }
+            if (withCursor && query.cursor() != null) {
+                ArticleSort sort = query.sort();
+                parts.add("(" + sort.timeExpression + ", a.id) " + (sort.descending ? "<" : ">") + " (?, ?)");
+            }
+            return String.join(" and ", parts);
+        }
+
+        int bind(PreparedStatement statement, int index, boolean withCursor) throws SQLException {
+            if (query.section() != null) {
+                statement.setString(index++, query.section());
+            }
+            if (query.tag() != null) {
+                statement.setString(index++, query.tag());
+            }
+            if (query.author() != null) {
+                statement.setString(index++, query.author());
+            }
+            if (query.featured() != null) {
+                statement.setBoolean(index++, query.featured());
+            }
+            if (query.from() != null) {
+                statement.setObject(index++, utc(query.from()));
+            }
+            if (query.to() != null) {
+                statement.setObject(index++, utc(query.to()));
+            }
+            if (withCursor && query.cursor() != null) {
+                statement.setObject(index++, utc(query.cursor().time()));
+                statement.setObject(index++, query.cursor().id());
+            }
+            return index;
+        }
+    }
+}

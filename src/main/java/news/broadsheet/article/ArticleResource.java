@@ -1,0 +1,200 @@
+package news.broadsheet.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import news.broadsheet.auth.Roles;
+import news.broadsheet.slug.Slugs;
+import news.broadsheet.web.MergePatch;
+import news.broadsheet.web.Page;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles")
+public class ArticleResource {
+
+    private static final String SLUG_DOC = "The article's slug";
+
+    private final ArticleService articles;
+    private final SecurityIdentity caller;
+
+    ArticleResource(ArticleService articles, SecurityIdentity caller) {
+        this.articles = articles;
+        this.caller = caller;
+    }
+
+    @GET
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "listArticles", summary = "List articles, newest first",
+            description = "Published articles whose publishedAt has come, newest first, keyset-paged. "
+                    + "Filters combine with AND. List items leave out body and bodyHtml. Editors may add `status` to see drafts, "
+                    + "archived and scheduled articles.")
+    @APIResponse(responseCode = "200", description = "One page of articles",
+            headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` while there is a next page", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleList.class),
+                    examples = @ExampleObject(name = "articles", value = ArticleExamples.LIST)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public RestResponse<Page<ArticleSummary>> list(@BeanParam ArticleListParameters parameters, @Context UriInfo uri) {
+        ArticleQuery query = parameters.toQuery();
+        if (parameters.asksForUnpublished()) {
+            requireEditor();
+        }
+        Page<ArticleSummary> page = articles.list(query);
+        var answer = RestResponse.ResponseBuilder.ok(page);
+        if (page.next() != null) {
+            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
+            answer.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return answer.build();
+    }
+
+    @GET
+    @Path("{slug}")
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "getArticle", summary = "Get one article in full",
+            description = "The public gets published articles whose publishedAt has come; with an editor's token, any article.")
+    @APIResponse(responseCode = "200", description = "The article",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
+                    examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ArticleView get(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
+                           @PathParam("slug") String slug) {
+        return articles.get(slug, isEditor());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "createArticle", summary = "Create an article",
+            description = "The slug is derived from the title when left out. The body is Markdown; bodyHtml, wordCount and readingTimeMinutes are computed.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArticleInput.class), examples = @ExampleObject(name = "article", value = ArticleExamples.INPUT)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new article",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
+                    examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public RestResponse<ArticleView> create(@Valid @NotNull ArticleInput body, @Context UriInfo uri) {
+        ArticleView created = articles.create(body);
+        return RestResponse.ResponseBuilder.<ArticleView>created(location(uri, created.slug())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "putArticle", summary = "Create or replace an article",
+            description = "Idempotent, so scripts may rerun it: the body replaces every field (fields left out take their defaults), "
+                    + "and an identical rerun changes nothing, not even updatedAt.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArticleInput.class), examples = @ExampleObject(name = "article", value = ArticleExamples.INPUT)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
+                    examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
+                    examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
+    public RestResponse<ArticleView> put(
+            @Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
+            @PathParam("slug") @Pattern(regexp = Slugs.PATTERN, message = "must be " + Slugs.RULE) String slug,
+            @Valid @NotNull ArticleInput body, @Context UriInfo uri) {
+        ArticleService.Saved saved = articles.put(slug, body);
+        return saved.created()
+                ? RestResponse.ResponseBuilder.<ArticleView>created(location(uri, slug)).entity(saved.article()).build()
+                : RestResponse.ok(saved.article());
+    }
+
+    @PATCH
+    @Path("{slug}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "patchArticle", summary = "Change some fields of an article",
+            description = "RFC 7396 JSON Merge Patch: fields given replace, null removes (resets to its default), fields left out stay. "
+                    + "A new slug renames the article.")
+    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = ArticleInput.class), examples = @ExampleObject(name = "patch", value = ArticleExamples.PATCH)))
+    @APIResponse(responseCode = "200", description = "The patched article",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
+                    examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public ArticleView patch(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
+                             @PathParam("slug") String slug, String body) throws JsonProcessingException {
+        return articles.patch(slug, body);
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void delete(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
+                       @PathParam("slug") String slug) {
+        articles.delete(slug);
+    }
+
+    private boolean isEditor() {
+        return caller.hasRole(Roles.EDITOR);
+    }
+
+    private void requireEditor() {
+        if (caller.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        if (!isEditor()) {
+            throw new io.quarkus.security.ForbiddenException();
+        }
+    }
+
+    private static URI location(UriInfo uri, String slug) {
+        return uri.getBaseUriBuilder().path(ArticleResource.class).path(slug).build();
+    }
+
+    /** The list's shape, for the OpenAPI document. */
+    @Schema(name = "ArticleList")
+    record ArticleList(List<ArticleSummary> items,
+                       @Schema(description = "Cursor of the next page; null on the last page") String next,
+                       @Schema(description = "Number of matching articles; only with count=true") Long total) {
+    }
+}

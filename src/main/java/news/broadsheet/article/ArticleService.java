@@ -1,0 +1,180 @@
+package news.broadsheet.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import news.broadsheet.database.Clock;
+import news.broadsheet.database.UniqueViolation;
+import news.broadsheet.section.Section;
+import news.broadsheet.section.SectionRepository;
+import news.broadsheet.slug.Slugs;
+import news.broadsheet.web.Conflict;
+import news.broadsheet.web.InvalidInput;
+import news.broadsheet.web.MergePatch;
+import news.broadsheet.web.NotFound;
+import news.broadsheet.web.Page;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+@ApplicationScoped
+public class ArticleService {
+
+    /** The outcome of a create-or-replace: the article as stored, and whether it is new. */
+    public record Saved(ArticleView article, boolean created) {
+    }
+
+    private final ArticleRepository articles;
+    private final ArticleLists lists;
+    private final SectionRepository sections;
+    private final MarkdownRenderer markdown;
+    private final MergePatch mergePatch;
+
+    ArticleService(ArticleRepository articles, ArticleLists lists, SectionRepository sections,
+                   MarkdownRenderer markdown, MergePatch mergePatch) {
+        this.articles = articles;
+        this.lists = lists;
+        this.sections = sections;
+        this.markdown = markdown;
+        this.mergePatch = mergePatch;
+    }
+
+    @Transactional
+    public Page<ArticleSummary> list(ArticleQuery query) {
+        if (query.section() != null && !sections.slugTaken(query.section())) {
+            throw new InvalidInput("section", "no section '" + query.section() + "'");
+        }
+        return lists.list(query);
+    }
+
+    /** One article; the public sees it only when it is published and due, editors always. */
+    @Transactional
+    public ArticleView get(String slug, boolean editor) {
+        Article article = articles.findBySlug(slug)
+                .filter(found -> editor || found.isPublicAt(Instant.now()))
+                .orElseThrow(() -> new NotFound("article", slug));
+        return ArticleView.from(article);
+    }
+
+    @Transactional
+    public ArticleView create(ArticleInput input) {
+        String slug;
+        if (input.slug() != null) {
+            slug = input.slug();
+            if (articles.slugTaken(slug)) {
+                throw Conflict.slugTaken("article", slug);
+            }
+        } else {
+            String base = Slugs.derive(input.title())
+                    .orElseThrow(() -> new InvalidInput("slug", "could not be derived from the title; give one"));
+            slug = Slugs.firstFree(base, articles::slugTaken);
+        }
+        return ArticleView.from(insert(slug, input));
+    }
+
+    @Transactional
+    public Saved put(String slug, ArticleInput input) {
+        if (input.slug() != null && !input.slug().equals(slug)) {
+            throw new InvalidInput("slug", "must match the slug in the path, or be left out");
+        }
+        var existing = articles.findBySlug(slug);
+        if (existing.isEmpty()) {
+            return new Saved(ArticleView.from(insert(slug, input)), true);
+        }
+        return new Saved(ArticleView.from(replace(existing.get(), slug, input)), false);
+    }
+
+    /** Applies a JSON Merge Patch; a patched {@code slug} renames the article. */
+    @Transactional
+    public ArticleView patch(String slug, String patch) throws JsonProcessingException {
+        Article article = articles.findBySlug(slug).orElseThrow(() -> new NotFound("article", slug));
+        ArticleInput patched = mergePatch.apply(ArticleInput.from(article), patch, ArticleInput.class);
+        if (patched.slug() == null) {
+            throw new InvalidInput("slug", "must not be null");
+        }
+        if (!patched.slug().equals(article.slug) && articles.slugTaken(patched.slug())) {
+            throw Conflict.slugTaken("article", patched.slug());
+        }
+        return ArticleView.from(replace(article, patched.slug(), patched));
+    }
+
+    @Transactional
+    public void delete(String slug) {
+        Article article = articles.findBySlug(slug).orElseThrow(() -> new NotFound("article", slug));
+        articles.delete(article);
+    }
+
+    private Article insert(String slug, ArticleInput input) {
+        Article article = new Article();
+        article.createdAt = Clock.now();
+        write(article, normalize(slug, input, null));
+        article.updatedAt = article.createdAt;
+        try {
+            articles.persistAndFlush(article);
+        } catch (PersistenceException e) {
+            throw slugTakenOr(e, slug);
+        }
+        return article;
+    }
+
+    private Article replace(Article article, String slug, ArticleInput input) {
+        ArticleInput normalized = normalize(slug, input, article);
+        if (normalized.equals(ArticleInput.from(article))) {
+            return article; // an identical rerun changes nothing, not even updatedAt
+        }
+        write(article, normalized);
+        article.updatedAt = Clock.now();
+        try {
+            articles.flush();
+        } catch (PersistenceException e) {
+            throw slugTakenOr(e, slug);
+        }
+        return article;
+    }
+
+    /** The input with every default applied, so it compares equal to the stored article when nothing changes. */
+    private static ArticleInput normalize(String slug, ArticleInput input, Article existing) {
+        ArticleStatus status = Objects.requireNonNullElse(input.status(), ArticleStatus.DRAFT);
+        Instant publishedAt = Clock.stored(input.publishedAt());
+        if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
+            publishedAt = existing != null && existing.publishedAt != null ? existing.publishedAt : Clock.now();
+        }
+        List<String> tags = input.tags() == null ? List.of() : input.tags().stream().distinct().toList();
+        List<String> authors = input.authors() == null ? List.of()
+                : input.authors().stream().map(String::strip).distinct().toList();
+        return new ArticleInput(slug, input.title().strip(), input.subtitle(), input.summary(),
+                Objects.requireNonNullElse(input.body(), ""), new SectionRef(input.section().slug()), tags, authors,
+                input.dateline(), input.heroImage(), Boolean.TRUE.equals(input.featured()), status, publishedAt);
+    }
+
+    private void write(Article article, ArticleInput input) {
+        Section section = sections.findBySlug(input.section().slug())
+                .orElseThrow(() -> new InvalidInput("section", "no section '" + input.section().slug() + "'"));
+        if (article.body == null || !article.body.equals(input.body())) {
+            var rendered = markdown.render(input.body());
+            article.bodyHtml = rendered.html();
+            article.wordCount = rendered.wordCount();
+            article.readingTimeMinutes = rendered.readingTimeMinutes();
+        }
+        article.slug = input.slug();
+        article.title = input.title();
+        article.subtitle = input.subtitle();
+        article.summary = input.summary();
+        article.body = input.body();
+        article.section = section;
+        article.tags = new ArrayList<>(input.tags());
+        article.authors = new ArrayList<>(input.authors());
+        article.dateline = input.dateline();
+        article.heroImage = input.heroImage();
+        article.featured = input.featured();
+        article.status = input.status();
+        article.publishedAt = input.publishedAt();
+    }
+
+    private static RuntimeException slugTakenOr(PersistenceException e, String slug) {
+        return UniqueViolation.in(e) ? Conflict.slugTaken("article", slug) : e;
+    }
+}

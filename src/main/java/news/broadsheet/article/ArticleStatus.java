@@ -1,0 +1,5 @@
+package news.broadsheet.article;
+
+public enum ArticleStatus {
+    DRAFT, PUBLISHED, ARCHIVED
+}

@@ -1,0 +1,28 @@
+package news.broadsheet.article;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "ArticleSummary", description = "An article in a list: everything but body and bodyHtml")
+public record ArticleSummary(
+        @Schema(examples = "5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6") UUID id,
+        @Schema(examples = "lviv-trams-run-again") String slug,
+        @Schema(examples = "Lviv's trams run again after the storm") String title,
+        @Schema(examples = "Crews cleared the lines overnight") String subtitle,
+        @Schema(examples = "All twelve lines are running, the city says.") String summary,
+        ArticleSection section,
+        @Schema(examples = "[\"transport\", \"lviv\"]") List<String> tags,
+        @Schema(examples = "[\"Hanna Łukasik\"]") List<String> authors,
+        @Schema(examples = "Lviv") String dateline,
+        HeroImage heroImage,
+        @Schema(examples = "false") boolean featured,
+        @Schema(examples = "PUBLISHED") ArticleStatus status,
+        @Schema(examples = "2026-11-24T09:30:00Z") Instant publishedAt,
+        @Schema(examples = "2026-11-24T08:05:00Z") Instant createdAt,
+        @Schema(examples = "2026-11-24T09:30:00Z") Instant updatedAt,
+        @Schema(examples = "412") int wordCount,
+        @Schema(examples = "2") int readingTimeMinutes) {
+}

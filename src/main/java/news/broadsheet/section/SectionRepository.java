@@ -1,0 +1,35 @@
+package news.broadsheet.section;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SectionRepository implements PanacheRepositoryBase<Section, UUID> {
+
+    public Optional<Section> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public boolean slugTaken(String slug) {
+        return count("slug", slug) > 0;
+    }
+
+    List<Section> listInNavigationOrder() {
+        return find("from Section s left join fetch s.parent order by s.position, s.name").list();
+    }
+
+    long countChildren(Section section) {
+        return count("parent", section);
+    }
+
+    long countArticles(Section section) {
+        return ((Number) getEntityManager()
+                .createNativeQuery("select count(*) from article where section_id = :id")
+                .setParameter("id", section.id)
+                .getSingleResult()).longValue();
+    }
+}

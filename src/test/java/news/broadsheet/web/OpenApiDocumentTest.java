@@ -1,0 +1,85 @@
+package news.broadsheet.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The served document describes every operation completely enough to generate a client from. */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    private static final List<String> METHODS = List.of("get", "put", "post", "patch", "delete");
+
+    @Test
+    void everyOperationIsDescribed() {
+        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        List<String> problems = new ArrayList<>();
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var entry : path.getValue().entrySet()) {
+                if (!METHODS.contains(entry.getKey())) {
+                    continue;
+                }
+                operations++;
+                String name = entry.getKey().toUpperCase() + " " + path.getKey();
+                Map<String, Object> operation = entry.getValue();
+                for (String field : List.of("operationId", "summary", "tags", "responses")) {
+                    if (operation.get(field) == null) {
+                        problems.add(name + " has no " + field);
+                    }
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> responses = (Map<String, Object>) operation.getOrDefault("responses", Map.of());
+                if (!responses.containsKey("500") || !responses.containsKey("406")) {
+                    problems.add(name + " lacks the common 406/500 answers");
+                }
+                boolean write = !entry.getKey().equals("get");
+                if (write) {
+                    if (operation.get("security") == null || operation.get("security").toString().equals("[]")) {
+                        problems.add(name + " is a write without a security requirement");
+                    }
+                    if (!responses.containsKey("401") || !responses.containsKey("403")) {
+                        problems.add(name + " is a write without 401/403");
+                    }
+                }
+                if (operation.get("requestBody") != null && !responses.containsKey("400")) {
+                    problems.add(name + " reads a body but documents no 400");
+                }
+                boolean hasSuccessExample = responses.entrySet().stream()
+                        .filter(r -> r.getKey().startsWith("2"))
+                        .anyMatch(r -> r.getKey().equals("204") || r.getValue().toString().contains("example"));
+                if (!hasSuccessExample) {
+                    problems.add(name + " has no example of its success answer");
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(12, operations, "the sections and articles operations of API.md");
+    }
+
+    @Test
+    void listLimitIsConstrained() {
+        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().extract().jsonPath();
+        List<Map<String, Object>> parameters = document.getList("paths.'/api/v1/articles'.get.parameters");
+        Map<String, Object> limit = parameters.stream().filter(p -> p.get("name").equals("limit")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> schema = (Map<String, Object>) limit.get("schema");
+        assertEquals(1, ((Number) schema.get("minimum")).intValue());
+        assertEquals(100, ((Number) schema.get("maximum")).intValue());
+    }
+
+    @Test
+    void documentIsServedAsYamlAndSwaggerUiRenders() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("openapi: 3.1"));
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}
