@@ -35,7 +35,7 @@ public record ArticleInput(
         @Size(max = 1_000_000)
         String body,
 
-        @Schema(required = true)
+        @Schema(ref = "SectionRef", required = true)
         @NotNull(message = "must name a section") @Valid
         SectionRef section,
 

@@ -166,7 +166,7 @@ public class ArticleResource {
     @Path("{slug}")
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "deleteArticle", summary = "Delete an article")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "Deletes the article for good; its slug becomes free.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void delete(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
@@ -192,7 +192,7 @@ public class ArticleResource {
     }
 
     /** The list's shape, for the OpenAPI document. */
-    @Schema(name = "ArticleList")
+    @Schema(name = "ArticleList", requiredProperties = "items")
     record ArticleList(List<ArticleSummary> items,
                        @Schema(description = "Cursor of the next page; null on the last page") String next,
                        @Schema(description = "Number of matching articles; only with count=true") Long total) {

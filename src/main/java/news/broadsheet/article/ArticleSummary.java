@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "ArticleSummary", description = "An article in a list: everything but body and bodyHtml")
+@Schema(name = "ArticleSummary", description = "An article in a list: everything but body and bodyHtml",
+        requiredProperties = {"id", "slug", "title", "section", "tags", "authors", "featured", "status", "createdAt", "updatedAt",
+                "wordCount", "readingTimeMinutes"})
 public record ArticleSummary(
         @Schema(examples = "5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6") UUID id,
         @Schema(examples = "lviv-trams-run-again") String slug,

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "Article", description = "An article in full")
+@Schema(name = "Article", description = "An article in full", requiredProperties = {"id", "slug", "title", "body", "bodyHtml",
+        "section", "tags", "authors", "featured", "status", "createdAt", "updatedAt", "wordCount", "readingTimeMinutes"})
 public record ArticleView(
         @Schema(examples = "5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6") UUID id,
         @Schema(examples = "lviv-trams-run-again") String slug,

@@ -59,7 +59,7 @@ public class SectionResource {
 
     @GET
     @Path("{slug}")
-    @Operation(operationId = "getSection", summary = "Get one section")
+    @Operation(operationId = "getSection", summary = "Get one section", description = "A section by its slug; parent names the section above it.")
     @APIResponse(responseCode = "200", description = "The section",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionView.class),
                     examples = @ExampleObject(name = "section", value = SectionExamples.SECTION)))
@@ -147,7 +147,7 @@ public class SectionResource {
     }
 
     /** The list's shape, for the OpenAPI document. */
-    @Schema(name = "SectionList")
+    @Schema(name = "SectionList", requiredProperties = "items")
     record SectionPage(java.util.List<SectionView> items,
                        @Schema(description = "Always null: sections come in one page") String next) {
     }

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
-@Schema(name = "Section")
+@Schema(name = "Section", requiredProperties = {"id", "slug", "name", "position", "createdAt", "updatedAt"})
 public record SectionView(
         @Schema(examples = "0b9f5a52-3f1c-4d59-9b7e-2f4f1a0c6e11") UUID id,
         @Schema(examples = "europe") String slug,

@@ -4,24 +4,84 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
 /**
- * Adds the answers every API operation can give, so no operation's annotations can forget them:
- * 406 and 500 everywhere, 400 and 415 wherever a body is read, 401 and 403 wherever a token is required.
+ * Conventions applied to the whole document, so no annotation can forget them:
+ * <ul>
+ * <li>the answers every operation can give: 406 and 500 everywhere, 400 and 415 wherever a body is read,
+ * 401 and 403 wherever a token is required;</li>
+ * <li>a property that a schema does not require may be null (our records answer null, never leave a field out);</li>
+ * <li>a merge-patch body has the schema of the full input with nothing required ({@code ArticleInputPatch}).</li>
+ * </ul>
  */
 public class OpenApiConventions implements OASFilter {
 
+    private static final String SCHEMAS = "#/components/schemas/";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(OpenApiConventions::allowNullWhereNotRequired);
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
-                item.getOperations().values().forEach(OpenApiConventions::addCommonResponses);
+                item.getOperations().values().forEach(operation -> {
+                    addCommonResponses(operation);
+                    describeMergePatchBody(openAPI, operation);
+                });
             }
         });
+    }
+
+    private static void allowNullWhereNotRequired(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        schema.getProperties().forEach((name, property) -> {
+            if (required.contains(name)) {
+                return;
+            }
+            if (property.getRef() != null) {
+                Schema reference = OASFactory.createSchema().ref(property.getRef());
+                property.setRef(null);
+                property.setAnyOf(new ArrayList<>(List.of(reference, OASFactory.createSchema().addType(Schema.SchemaType.NULL))));
+            } else if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
+                property.addType(Schema.SchemaType.NULL);
+            }
+        });
+    }
+
+    private static void describeMergePatchBody(OpenAPI openAPI, Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        MediaType patch = operation.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE);
+        if (patch == null || patch.getSchema() == null || patch.getSchema().getRef() == null) {
+            return;
+        }
+        String inputName = patch.getSchema().getRef().substring(SCHEMAS.length());
+        Schema input = openAPI.getComponents().getSchemas().get(inputName);
+        String patchName = inputName + "Patch";
+        if (input != null && !openAPI.getComponents().getSchemas().containsKey(patchName)) {
+            Schema patchSchema = OASFactory.createSchema();
+            patchSchema.setAll(new LinkedHashMap<>(input.getAll()));
+            patchSchema.setRequired(null);
+            patchSchema.setDescription("An RFC 7396 merge patch of " + inputName + ": fields given replace, null resets a field "
+                    + "to its default, fields left out stay. The patched result must be a valid " + inputName + ".");
+            openAPI.getComponents().addSchema(patchName, patchSchema);
+        }
+        patch.setSchema(OASFactory.createSchema().ref(SCHEMAS + patchName));
     }
 
     private static void addCommonResponses(Operation operation) {

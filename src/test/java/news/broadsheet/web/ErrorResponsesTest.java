@@ -139,6 +139,13 @@ class ErrorResponsesTest {
                 .body("errors[0].field", equalTo("title"));
     }
 
+    @Test
+    void bodyOverTheLimitIs413() {
+        byte[] huge = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        isProblem(editor().contentType(ContentType.JSON).body(huge).post("/api/v1/articles").then(), 413);
+    }
+
     private static io.restassured.specification.RequestSpecification given() {
         return io.restassured.RestAssured.given();
     }

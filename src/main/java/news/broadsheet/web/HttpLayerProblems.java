@@ -1,0 +1,57 @@
+package news.broadsheet.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+
+/**
+ * Answers of the HTTP layer below the REST resources, as problem+json too: paths no route serves (404),
+ * and bodies declared larger than {@code quarkus.http.limits.max-body-size} (413), refused before they are read.
+ */
+@ApplicationScoped
+class HttpLayerProblems {
+
+    private final ObjectMapper json;
+    private final long maxBodySize;
+
+    HttpLayerProblems(ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.json = json;
+        this.maxBodySize = maxBodySize.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
+        router.route().last().handler(context ->
+                answer(context, 404, "Not Found", "There is nothing at " + context.request().path()));
+    }
+
+    private void refuseOversizedBody(RoutingContext context) {
+        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBodySize) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            answer(context, 413, "Request Entity Too Large",
+                    "The request body is larger than the limit of " + maxBodySize + " bytes");
+            return;
+        }
+        context.next();
+    }
+
+    private void answer(RoutingContext context, int status, String title, String detail) {
+        String path = context.request().path();
+        try {
+            context.response()
+                    .setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(new Problem(Problem.GENERIC_TYPE, title, status, detail, path, null)));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
+    }
+}
