@@ -1,6 +1,7 @@
 package news.broadsheet.article;
 
 import jakarta.ws.rs.QueryParam;
+import news.broadsheet.database.Clock;
 import news.broadsheet.web.Cursor;
 import news.broadsheet.web.FieldError;
 import news.broadsheet.web.InvalidInput;
@@ -129,18 +130,24 @@ public class ArticleListParameters {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant time;
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            time = OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException notATime) {
             try {
                 LocalDate date = LocalDate.parse(value.trim());
-                return endOfDay ? date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000)
+                time = endOfDay ? date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000)
                         : date.atStartOfDay().toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notADate) {
                 errors.add(new FieldError(name, "must be an RFC 3339 time (2026-11-24T09:30:00Z) or a date (2026-11-24)"));
                 return null;
             }
         }
+        if (!Clock.isStorable(time)) {
+            errors.add(new FieldError(name, "must lie between the years 1 and 9999"));
+            return null;
+        }
+        return time;
     }
 
     private static Boolean bool(String name, String value, List<FieldError> errors) {

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -134,7 +135,7 @@ public class ArticleResource {
                     examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
     public RestResponse<ArticleView> put(
             @Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
-            @PathParam("slug") @Pattern(regexp = Slugs.PATTERN, message = "must be " + Slugs.RULE) String slug,
+            @PathParam("slug") @Pattern(regexp = Slugs.PATTERN, message = "must be " + Slugs.RULE) @Size(max = Slugs.MAX_LENGTH) String slug,
             @Valid @NotNull ArticleInput body, @Context UriInfo uri) {
         ArticleService.Saved saved = articles.put(slug, body);
         return saved.created()

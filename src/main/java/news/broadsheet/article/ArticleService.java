@@ -139,6 +139,9 @@ public class ArticleService {
     private static ArticleInput normalize(String slug, ArticleInput input, Article existing) {
         ArticleStatus status = Objects.requireNonNullElse(input.status(), ArticleStatus.DRAFT);
         Instant publishedAt = Clock.stored(input.publishedAt());
+        if (publishedAt != null && !Clock.isStorable(publishedAt)) {
+            throw new InvalidInput("publishedAt", "must lie between the years 1 and 9999");
+        }
         if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
             publishedAt = existing != null && existing.publishedAt != null ? existing.publishedAt : Clock.now();
         }

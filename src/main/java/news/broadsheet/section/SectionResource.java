@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -102,7 +103,7 @@ public class SectionResource {
                     examples = @ExampleObject(name = "section", value = SectionExamples.SECTION)))
     public RestResponse<SectionView> put(
             @Parameter(description = SLUG_DOC, example = "europe")
-            @PathParam("slug") @Pattern(regexp = Slugs.PATTERN, message = "must be " + Slugs.RULE) String slug,
+            @PathParam("slug") @Pattern(regexp = Slugs.PATTERN, message = "must be " + Slugs.RULE) @Size(max = Slugs.MAX_LENGTH) String slug,
             @Valid @NotNull SectionInput body, @Context UriInfo uri) {
         SectionService.Saved saved = sections.put(slug, body);
         return saved.created()

@@ -1,5 +1,7 @@
 package news.broadsheet.web;
 
+import news.broadsheet.database.Clock;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -30,7 +32,11 @@ public record Cursor(String sort, Instant time, UUID id) {
             if (!parts[1].equals(expectedSort)) {
                 throw new InvalidInput("cursor", "belongs to sort '" + parts[1] + "', not '" + expectedSort + "'");
             }
-            return new Cursor(parts[1], Instant.parse(parts[2]), UUID.fromString(parts[3]));
+            Instant time = Instant.parse(parts[2]);
+            if (!Clock.isStorable(time)) {
+                throw new InvalidInput("cursor", "is not a cursor from this API");
+            }
+            return new Cursor(parts[1], time, UUID.fromString(parts[3]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new InvalidInput("cursor", "is not a cursor from this API");
         }

@@ -13,7 +13,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * Answers of the HTTP layer below the REST resources, as problem+json too: paths no route serves (404),
- * and bodies declared larger than {@code quarkus.http.limits.max-body-size} (413), refused before they are read.
+ * bodies declared larger than {@code quarkus.http.limits.max-body-size} (413), refused before they are read,
+ * and NUL characters in the path or query (400).
  */
 @ApplicationScoped
 class HttpLayerProblems {
@@ -28,6 +29,7 @@ class HttpLayerProblems {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseNulCharacters);
         router.route().last().handler(context ->
                 answer(context, 404, "Not Found", "There is nothing at " + context.request().path()));
     }
@@ -38,6 +40,16 @@ class HttpLayerProblems {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
             answer(context, 413, "Request Entity Too Large",
                     "The request body is larger than the limit of " + maxBodySize + " bytes");
+            return;
+        }
+        context.next();
+    }
+
+    /** PostgreSQL text cannot hold U+0000, so a path or query carrying one is refused before it reaches a query. */
+    private void refuseNulCharacters(RoutingContext context) {
+        String uri = context.request().uri();
+        if (uri.contains("%00") || uri.indexOf('\0') >= 0) {
+            answer(context, 400, "Bad Request", "The path or query contains a NUL character (%00)");
             return;
         }
         context.next();

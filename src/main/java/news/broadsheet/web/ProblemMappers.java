@@ -81,9 +81,14 @@ public class ProblemMappers {
                     "The request body does not have the expected shape (a JSON object)", uri, null).build();
         }
         String expected = e.getTargetType() == null ? "value" : describe(e.getTargetType());
-        String message = e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
-                ? "must be one of " + List.of(invalid.getTargetType().getEnumConstants())
-                : "must be " + expected;
+        String message;
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            message = "must not contain the NUL character (U+0000)";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + List.of(invalid.getTargetType().getEnumConstants());
+        } else {
+            message = "must be " + expected;
+        }
         return validation(List.of(new FieldError(path, message)), uri);
     }
 

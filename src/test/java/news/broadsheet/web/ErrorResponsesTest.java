@@ -140,6 +140,39 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void nulCharactersAre400Everywhere() {
+        isProblem(editor().contentType(ContentType.JSON).body("{\"name\": \"a\\u0000b\"}").post("/api/v1/sections").then(), 400)
+                .body("errors[0].field", equalTo("name"));
+        Map<String, Object> article = Api.article(Api.section());
+        article.put("tags", java.util.List.of("ok", "bad\u0000"));
+        isProblem(editor().contentType(ContentType.JSON).body(article).post("/api/v1/articles").then(), 400)
+                .body("errors[0].field", equalTo("tags[1]"));
+        isProblem(anonymous().urlEncodingEnabled(false).get("/api/v1/articles?tag=a%00b").then(), 400);
+        isProblem(anonymous().urlEncodingEnabled(false).get("/api/v1/articles/a%00b").then(), 400);
+    }
+
+    @Test
+    void timesOutsideTheStorableRangeAre400() {
+        Map<String, Object> article = Api.article(Api.section());
+        article.put("publishedAt", "+20000-01-01T00:00:00Z");
+        isProblem(editor().contentType(ContentType.JSON).body(article).post("/api/v1/articles").then(), 400)
+                .body("errors[0].field", equalTo("publishedAt"));
+        isProblem(anonymous().queryParam("from", "+300000-01-01T00:00:00Z").get("/api/v1/articles").then(), 400)
+                .body("errors[0].field", equalTo("from"));
+        String farFuture = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("v1|-publishedAt|+300000-01-01T00:00:00Z|" + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        isProblem(anonymous().queryParam("cursor", farFuture).get("/api/v1/articles").then(), 400)
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void overlongSlugInPutPathIs400() {
+        isProblem(editor().contentType(ContentType.JSON).body(Map.of("name", "x")).put("/api/v1/sections/" + "a".repeat(121)).then(), 400)
+                .body("errors[0].field", equalTo("slug"));
+        isProblem(anonymous().get("/api/v1/articles/" + "a".repeat(1000)).then(), 404);
+    }
+
+    @Test
     void bodyOverTheLimitIs413() {
         byte[] huge = new byte[11 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) 'a');
