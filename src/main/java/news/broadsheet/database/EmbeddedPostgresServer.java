@@ -76,7 +76,7 @@ final class EmbeddedPostgresServer {
      * A JVM killed with SIGKILL leaves its postgres child running, and the next start fails on postmaster.pid.
      * Stop that postmaster, but only when it is a postgres process and no live JVM holds the directory's lock.
      */
-    private static void stopStaleServer(Path dataDir) throws IOException {
+    static void stopStaleServer(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
