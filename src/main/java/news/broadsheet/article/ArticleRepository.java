@@ -2,6 +2,7 @@ package news.broadsheet.article;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     Optional<Article> findBySlug(String slug) {
         return find("from Article a join fetch a.section where a.slug = ?1", slug).firstResultOptional();
+    }
+
+    /** Locks the article's row (not its section's) until the transaction ends. */
+    Optional<Article> findBySlugForUpdate(String slug) {
+        return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     boolean slugTaken(String slug) {

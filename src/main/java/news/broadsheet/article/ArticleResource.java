@@ -12,6 +12,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -19,12 +20,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.broadsheet.auth.Roles;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.Page;
+import news.broadsheet.web.Stored;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -95,9 +98,10 @@ public class ArticleResource {
                     examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public ArticleView get(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
-                           @PathParam("slug") String slug) {
-        return articles.get(slug, isEditor());
+    public RestResponse<ArticleView> get(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
+                                         @PathParam("slug") String slug,
+                                         @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return articles.get(slug, isEditor()).read(ifNoneMatch);
     }
 
     @POST
@@ -113,8 +117,8 @@ public class ArticleResource {
                     examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<ArticleView> create(@Valid @NotNull ArticleInput body, @Context UriInfo uri) {
-        ArticleView created = articles.create(body);
-        return RestResponse.ResponseBuilder.<ArticleView>created(location(uri, created.slug())).entity(created).build();
+        Stored<ArticleView> created = articles.create(body);
+        return created.written(location(uri, created.body().slug()));
     }
 
     @PUT
@@ -136,11 +140,10 @@ public class ArticleResource {
     public RestResponse<ArticleView> put(
             @Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
             @PathParam("slug") @Pattern(regexp = Slugs.PATTERN, message = "must be " + Slugs.RULE) @Size(max = Slugs.MAX_LENGTH) String slug,
-            @Valid @NotNull ArticleInput body, @Context UriInfo uri) {
-        ArticleService.Saved saved = articles.put(slug, body);
-        return saved.created()
-                ? RestResponse.ResponseBuilder.<ArticleView>created(location(uri, slug)).entity(saved.article()).build()
-                : RestResponse.ok(saved.article());
+            @Valid @NotNull ArticleInput body, @Context UriInfo uri,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(ref = "IfNoneMatchOnPut") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return articles.put(slug, body, ifMatch, ifNoneMatch).written(location(uri, slug));
     }
 
     @PATCH
@@ -158,9 +161,11 @@ public class ArticleResource {
                     examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public ArticleView patch(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
-                             @PathParam("slug") String slug, String body) throws JsonProcessingException {
-        return articles.patch(slug, body);
+    public RestResponse<ArticleView> patch(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
+                                           @PathParam("slug") String slug, String body,
+                                           @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
+            throws JsonProcessingException {
+        return articles.patch(slug, body, ifMatch).written(null);
     }
 
     @DELETE
@@ -171,8 +176,9 @@ public class ArticleResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void delete(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
-                       @PathParam("slug") String slug) {
-        articles.delete(slug);
+                       @PathParam("slug") String slug,
+                       @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        articles.delete(slug, ifMatch);
     }
 
     private boolean isEditor() {

@@ -2,18 +2,23 @@ package news.broadsheet.article;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import news.broadsheet.database.Clock;
+import news.broadsheet.database.SlugLocks;
 import news.broadsheet.database.UniqueViolation;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.SectionRepository;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.Conflict;
+import news.broadsheet.web.ETags;
 import news.broadsheet.web.InvalidInput;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.NotFound;
 import news.broadsheet.web.Page;
+import news.broadsheet.web.StaleVersion;
+import news.broadsheet.web.Stored;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,23 +28,23 @@ import java.util.Objects;
 @ApplicationScoped
 public class ArticleService {
 
-    /** The outcome of a create-or-replace: the article as stored, and whether it is new. */
-    public record Saved(ArticleView article, boolean created) {
-    }
+    private static final String LOCK_KIND = "article";
 
     private final ArticleRepository articles;
     private final ArticleLists lists;
     private final SectionRepository sections;
     private final MarkdownRenderer markdown;
     private final MergePatch mergePatch;
+    private final SlugLocks slugLocks;
 
     ArticleService(ArticleRepository articles, ArticleLists lists, SectionRepository sections,
-                   MarkdownRenderer markdown, MergePatch mergePatch) {
+                   MarkdownRenderer markdown, MergePatch mergePatch, SlugLocks slugLocks) {
         this.articles = articles;
         this.lists = lists;
         this.sections = sections;
         this.markdown = markdown;
         this.mergePatch = mergePatch;
+        this.slugLocks = slugLocks;
     }
 
     @Transactional
@@ -52,59 +57,79 @@ public class ArticleService {
 
     /** One article; the public sees it only when it is published and due, editors always. */
     @Transactional
-    public ArticleView get(String slug, boolean editor) {
+    public Stored<ArticleView> get(String slug, boolean editor) {
         Article article = articles.findBySlug(slug)
                 .filter(found -> editor || found.isPublicAt(Instant.now()))
                 .orElseThrow(() -> new NotFound("article", slug));
-        return ArticleView.from(article);
+        return stored(article, false);
     }
 
     @Transactional
-    public ArticleView create(ArticleInput input) {
+    public Stored<ArticleView> create(ArticleInput input) {
         String slug;
         if (input.slug() != null) {
             slug = input.slug();
+            slugLocks.lock(LOCK_KIND, slug);
             if (articles.slugTaken(slug)) {
                 throw Conflict.slugTaken("article", slug);
             }
         } else {
             String base = Slugs.derive(input.title())
                     .orElseThrow(() -> new InvalidInput("slug", "could not be derived from the title; give one"));
+            slugLocks.lock(LOCK_KIND, base);
             slug = Slugs.firstFree(base, articles::slugTaken);
         }
-        return ArticleView.from(insert(slug, input));
+        return stored(insert(slug, input), true);
     }
 
+    /** Create or replace; parallel calls for one new slug create it once, the others replace it. */
     @Transactional
-    public Saved put(String slug, ArticleInput input) {
+    public Stored<ArticleView> put(String slug, ArticleInput input, String ifMatch, String ifNoneMatch) {
         if (input.slug() != null && !input.slug().equals(slug)) {
             throw new InvalidInput("slug", "must match the slug in the path, or be left out");
         }
-        var existing = articles.findBySlug(slug);
+        slugLocks.lock(LOCK_KIND, slug);
+        var existing = articles.findBySlugForUpdate(slug);
+        ETags.requireMatch(ifMatch, existing.map(ArticleService::etag).orElse(null), "article");
+        ETags.requireAbsent(ifNoneMatch, existing.isPresent(), "article");
         if (existing.isEmpty()) {
-            return new Saved(ArticleView.from(insert(slug, input)), true);
+            return stored(insert(slug, input), true);
         }
-        return new Saved(ArticleView.from(replace(existing.get(), slug, input)), false);
+        return stored(replace(existing.get(), slug, input), false);
     }
 
     /** Applies a JSON Merge Patch; a patched {@code slug} renames the article. */
     @Transactional
-    public ArticleView patch(String slug, String patch) throws JsonProcessingException {
-        Article article = articles.findBySlug(slug).orElseThrow(() -> new NotFound("article", slug));
+    public Stored<ArticleView> patch(String slug, String patch, String ifMatch) throws JsonProcessingException {
+        Article article = articles.findBySlugForUpdate(slug).orElseThrow(() -> new NotFound("article", slug));
+        ETags.requireMatch(ifMatch, etag(article), "article");
         ArticleInput patched = mergePatch.apply(ArticleInput.from(article), patch, ArticleInput.class);
         if (patched.slug() == null) {
             throw new InvalidInput("slug", "must not be null");
         }
-        if (!patched.slug().equals(article.slug) && articles.slugTaken(patched.slug())) {
-            throw Conflict.slugTaken("article", patched.slug());
+        if (!patched.slug().equals(article.slug)) {
+            slugLocks.lock(LOCK_KIND, patched.slug());
+            if (articles.slugTaken(patched.slug())) {
+                throw Conflict.slugTaken("article", patched.slug());
+            }
         }
-        return ArticleView.from(replace(article, patched.slug(), patched));
+        return stored(replace(article, patched.slug(), patched), false);
     }
 
     @Transactional
-    public void delete(String slug) {
-        Article article = articles.findBySlug(slug).orElseThrow(() -> new NotFound("article", slug));
+    public void delete(String slug, String ifMatch) {
+        Article article = articles.findBySlugForUpdate(slug).orElseThrow(() -> new NotFound("article", slug));
+        ETags.requireMatch(ifMatch, etag(article), "article");
         articles.delete(article);
+    }
+
+    /** An article's tag changes with its own version and with its section's, whose name it shows. */
+    static String etag(Article article) {
+        return ETags.of("article", article.id, article.version, article.section.id, article.section.version);
+    }
+
+    private static Stored<ArticleView> stored(Article article, boolean created) {
+        return new Stored<>(ArticleView.from(article), etag(article), created);
     }
 
     private Article insert(String slug, ArticleInput input) {
@@ -178,6 +203,9 @@ public class ArticleService {
     }
 
     private static RuntimeException slugTakenOr(PersistenceException e, String slug) {
+        if (e instanceof OptimisticLockException) {
+            return new StaleVersion("The article was changed by another request meanwhile; GET it again and reapply your change");
+        }
         return UniqueViolation.in(e) ? Conflict.slugTaken("article", slug) : e;
     }
 }

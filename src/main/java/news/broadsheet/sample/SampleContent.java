@@ -82,7 +82,7 @@ class SampleContent {
             return;
         }
         for (String[] s : SECTIONS) {
-            sections.put(s[0], new SectionInput(s[0], s[1], s[2], s[3], SECTIONS.indexOf(s)));
+            sections.put(s[0], new SectionInput(s[0], s[1], s[2], s[3], SECTIONS.indexOf(s)), null, null);
         }
         Random random = new Random(42);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);

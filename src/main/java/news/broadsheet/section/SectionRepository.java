@@ -2,6 +2,7 @@ package news.broadsheet.section;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,10 @@ public class SectionRepository implements PanacheRepositoryBase<Section, UUID> {
 
     public Optional<Section> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    Optional<Section> findBySlugForUpdate(String slug) {
+        return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public boolean slugTaken(String slug) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -16,12 +17,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.broadsheet.auth.Roles;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.Page;
+import news.broadsheet.web.Stored;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -65,8 +68,9 @@ public class SectionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionView.class),
                     examples = @ExampleObject(name = "section", value = SectionExamples.SECTION)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public SectionView get(@Parameter(description = SLUG_DOC, example = "europe") @PathParam("slug") String slug) {
-        return sections.get(slug);
+    public RestResponse<SectionView> get(@Parameter(description = SLUG_DOC, example = "europe") @PathParam("slug") String slug,
+                                         @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return sections.get(slug).read(ifNoneMatch);
     }
 
     @POST
@@ -82,8 +86,8 @@ public class SectionResource {
                     examples = @ExampleObject(name = "section", value = SectionExamples.SECTION)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<SectionView> create(@Valid @NotNull SectionInput body, @Context UriInfo uri) {
-        SectionView created = sections.create(body);
-        return RestResponse.ResponseBuilder.<SectionView>created(location(uri, created.slug())).entity(created).build();
+        Stored<SectionView> created = sections.create(body);
+        return created.written(location(uri, created.body().slug()));
     }
 
     @PUT
@@ -104,11 +108,10 @@ public class SectionResource {
     public RestResponse<SectionView> put(
             @Parameter(description = SLUG_DOC, example = "europe")
             @PathParam("slug") @Pattern(regexp = Slugs.PATTERN, message = "must be " + Slugs.RULE) @Size(max = Slugs.MAX_LENGTH) String slug,
-            @Valid @NotNull SectionInput body, @Context UriInfo uri) {
-        SectionService.Saved saved = sections.put(slug, body);
-        return saved.created()
-                ? RestResponse.ResponseBuilder.<SectionView>created(location(uri, slug)).entity(saved.section()).build()
-                : RestResponse.ok(saved.section());
+            @Valid @NotNull SectionInput body, @Context UriInfo uri,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(ref = "IfNoneMatchOnPut") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return sections.put(slug, body, ifMatch, ifNoneMatch).written(location(uri, slug));
     }
 
     @PATCH
@@ -125,9 +128,11 @@ public class SectionResource {
                     examples = @ExampleObject(name = "section", value = SectionExamples.SECTION)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public SectionView patch(@Parameter(description = SLUG_DOC, example = "europe") @PathParam("slug") String slug,
-                             String body) throws JsonProcessingException {
-        return sections.patch(slug, body);
+    public RestResponse<SectionView> patch(@Parameter(description = SLUG_DOC, example = "europe") @PathParam("slug") String slug,
+                                           String body,
+                                           @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
+            throws JsonProcessingException {
+        return sections.patch(slug, body, ifMatch).written(null);
     }
 
     @DELETE
@@ -139,8 +144,9 @@ public class SectionResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public void delete(@Parameter(description = SLUG_DOC, example = "europe") @PathParam("slug") String slug) {
-        sections.delete(slug);
+    public void delete(@Parameter(description = SLUG_DOC, example = "europe") @PathParam("slug") String slug,
+                       @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        sections.delete(slug, ifMatch);
     }
 
     private static URI location(UriInfo uri, String slug) {

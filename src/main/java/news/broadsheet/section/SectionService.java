@@ -2,15 +2,20 @@ package news.broadsheet.section;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import news.broadsheet.database.Clock;
+import news.broadsheet.database.SlugLocks;
 import news.broadsheet.database.UniqueViolation;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.Conflict;
+import news.broadsheet.web.ETags;
 import news.broadsheet.web.InvalidInput;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.NotFound;
+import news.broadsheet.web.StaleVersion;
+import news.broadsheet.web.Stored;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,16 +23,16 @@ import java.util.Objects;
 @ApplicationScoped
 public class SectionService {
 
-    /** The outcome of a create-or-replace: the section as stored, and whether it is new. */
-    public record Saved(SectionView section, boolean created) {
-    }
+    private static final String LOCK_KIND = "section";
 
     private final SectionRepository sections;
     private final MergePatch mergePatch;
+    private final SlugLocks slugLocks;
 
-    SectionService(SectionRepository sections, MergePatch mergePatch) {
+    SectionService(SectionRepository sections, MergePatch mergePatch, SlugLocks slugLocks) {
         this.sections = sections;
         this.mergePatch = mergePatch;
+        this.slugLocks = slugLocks;
     }
 
     @Transactional
@@ -36,55 +41,65 @@ public class SectionService {
     }
 
     @Transactional
-    public SectionView get(String slug) {
-        return SectionView.from(find(slug));
+    public Stored<SectionView> get(String slug) {
+        return stored(find(slug), false);
     }
 
     @Transactional
-    public SectionView create(SectionInput input) {
+    public Stored<SectionView> create(SectionInput input) {
         String slug;
         if (input.slug() != null) {
             slug = input.slug();
+            slugLocks.lock(LOCK_KIND, slug);
             if (sections.slugTaken(slug)) {
                 throw Conflict.slugTaken("section", slug);
             }
         } else {
             String base = Slugs.derive(input.name())
                     .orElseThrow(() -> new InvalidInput("slug", "could not be derived from the name; give one"));
+            slugLocks.lock(LOCK_KIND, base);
             slug = Slugs.firstFree(base, sections::slugTaken);
         }
-        return SectionView.from(insert(slug, input));
+        return stored(insert(slug, input), true);
     }
 
     @Transactional
-    public Saved put(String slug, SectionInput input) {
+    public Stored<SectionView> put(String slug, SectionInput input, String ifMatch, String ifNoneMatch) {
         if (input.slug() != null && !input.slug().equals(slug)) {
             throw new InvalidInput("slug", "must match the slug in the path, or be left out");
         }
-        var existing = sections.findBySlug(slug);
+        slugLocks.lock(LOCK_KIND, slug);
+        var existing = sections.findBySlugForUpdate(slug);
+        ETags.requireMatch(ifMatch, existing.map(SectionService::etag).orElse(null), "section");
+        ETags.requireAbsent(ifNoneMatch, existing.isPresent(), "section");
         if (existing.isEmpty()) {
-            return new Saved(SectionView.from(insert(slug, input)), true);
+            return stored(insert(slug, input), true);
         }
-        return new Saved(SectionView.from(replace(existing.get(), input.withSlug(slug))), false);
+        return stored(replace(existing.get(), input.withSlug(slug)), false);
     }
 
     /** Applies a JSON Merge Patch; a patched {@code slug} renames the section. */
     @Transactional
-    public SectionView patch(String slug, String patch) throws JsonProcessingException {
-        Section section = find(slug);
+    public Stored<SectionView> patch(String slug, String patch, String ifMatch) throws JsonProcessingException {
+        Section section = sections.findBySlugForUpdate(slug).orElseThrow(() -> new NotFound("section", slug));
+        ETags.requireMatch(ifMatch, etag(section), "section");
         SectionInput patched = mergePatch.apply(SectionInput.from(section), patch, SectionInput.class);
         if (patched.slug() == null) {
             throw new InvalidInput("slug", "must not be null");
         }
-        if (!patched.slug().equals(section.slug) && sections.slugTaken(patched.slug())) {
-            throw Conflict.slugTaken("section", patched.slug());
+        if (!patched.slug().equals(section.slug)) {
+            slugLocks.lock(LOCK_KIND, patched.slug());
+            if (sections.slugTaken(patched.slug())) {
+                throw Conflict.slugTaken("section", patched.slug());
+            }
         }
-        return SectionView.from(replace(section, patched));
+        return stored(replace(section, patched), false);
     }
 
     @Transactional
-    public void delete(String slug) {
-        Section section = find(slug);
+    public void delete(String slug, String ifMatch) {
+        Section section = sections.findBySlugForUpdate(slug).orElseThrow(() -> new NotFound("section", slug));
+        ETags.requireMatch(ifMatch, etag(section), "section");
         long children = sections.countChildren(section);
         long articles = sections.countArticles(section);
         if (children > 0 || articles > 0) {
@@ -92,6 +107,15 @@ public class SectionService {
                     + " article(s) and " + children + " child section(s); move or delete them first");
         }
         sections.delete(section);
+    }
+
+    /** A section's tag changes with its version and its parent's, whose slug it shows. */
+    static String etag(Section section) {
+        return ETags.of("section", section.id, section.version, section.parent == null ? null : section.parent.slug);
+    }
+
+    private static Stored<SectionView> stored(Section section, boolean created) {
+        return new Stored<>(SectionView.from(section), etag(section), created);
     }
 
     private Section find(String slug) {
@@ -127,6 +151,9 @@ public class SectionService {
         try {
             sections.flush();
         } catch (PersistenceException e) {
+            if (e instanceof OptimisticLockException) {
+                throw new StaleVersion("The section was changed by another request meanwhile; GET it again and reapply your change");
+            }
             if (UniqueViolation.in(e)) {
                 throw Conflict.slugTaken("section", section.slug);
             }

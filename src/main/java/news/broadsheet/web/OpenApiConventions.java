@@ -16,7 +16,8 @@ import java.util.List;
  * Conventions applied to the whole document, so no annotation can forget them:
  * <ul>
  * <li>the answers every operation can give: 406 and 500 everywhere, 400 and 415 wherever a body is read,
- * 401 and 403 wherever a token is required;</li>
+ * 401 and 403 wherever a token is required, 412 wherever If-Match is read, 304 wherever If-None-Match is;</li>
+ * <li>the ETag header on the successful answers of every operation that takes a conditional header;</li>
  * <li>a property that a schema does not require may be null (our records answer null, never leave a field out);</li>
  * <li>a merge-patch body has the schema of the full input with nothing required ({@code ArticleInputPatch}).</li>
  * </ul>
@@ -94,8 +95,26 @@ public class OpenApiConventions implements OASFilter {
             addIfAbsent(responses, "401", "Unauthorized");
             addIfAbsent(responses, "403", "Forbidden");
         }
+        if (hasParameter(operation, "IfMatch")) {
+            addIfAbsent(responses, "412", "PreconditionFailed");
+        }
+        if (hasParameter(operation, "IfNoneMatch")) {
+            addIfAbsent(responses, "304", "NotModified");
+        }
+        if (hasParameter(operation, "IfMatch") || hasParameter(operation, "IfNoneMatch")) {
+            responses.getAPIResponses().forEach((status, response) -> {
+                if (status.startsWith("2") && !status.equals("204") && response.getRef() == null) {
+                    response.addHeader("ETag", OASFactory.createHeader().ref("ETag"));
+                }
+            });
+        }
         addIfAbsent(responses, "406", "NotAcceptable");
         addIfAbsent(responses, "500", "ServerError");
+    }
+
+    private static boolean hasParameter(Operation operation, String component) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> ("#/components/parameters/" + component).equals(parameter.getRef()));
     }
 
     private static boolean requiresToken(Operation operation) {

@@ -47,6 +47,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response staleVersion(StaleVersion e, UriInfo uri) {
+        return problem(412, Problem.type("stale-version"), e.getMessage(), uri, null).build();
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         return validation(fieldErrors(e), uri);
     }
@@ -175,6 +180,7 @@ public class ProblemMappers {
             case 404 -> "There is nothing at " + "/" + uri.getPath().replaceFirst("^/", "");
             case 405 -> "This method is not allowed on " + "/" + uri.getPath().replaceFirst("^/", "");
             case 406 -> "This resource cannot answer in a media type the Accept header allows";
+            case 412 -> "A precondition of the request does not hold";
             case 413 -> "The request body is too large";
             case 415 -> "This operation does not accept that Content-Type";
             default -> Response.Status.fromStatusCode(status) == null ? "The request failed"
