@@ -100,6 +100,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String path = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        if (!path.isEmpty() && e.getCause() instanceof IllegalArgumentException refused && refused.getMessage() != null) {
+            // a value our own types refused while being read, with the reason they gave
+            return validation(List.of(new FieldError(path, refused.getMessage())), uri);
+        }
         String detail = path.isEmpty() ? "The request body could not be read as the expected JSON"
                 : "The field '" + path + "' could not be read";
         return problem(400, Problem.type("malformed-json"), detail, uri, null).build();

@@ -63,7 +63,7 @@ class OpenApiDocumentTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(12, operations, "the sections and articles operations of API.md");
+        assertEquals(15, operations, "the sections, articles and tokens operations of API.md");
     }
 
     @Test
