@@ -34,6 +34,23 @@ final class ArticleExamples {
                "createdAt": "2026-11-24T08:05:00Z", "updatedAt": "2026-11-24T09:30:00Z", "wordCount": 15, "readingTimeMinutes": 1}],
              "next": "djF8LXB1Ymxpc2hlZEF0fDIwMjYtMTEtMjRUMDk6MzA6MDBafDVkMWUyZjNhLTRiNWMtNGQ2ZS04ZjcwLTgxOTJhM2I0YzVkNg",
              "total": 314}""";
+    static final String MARKDOWN_STORY = """
+            ---
+            title: Lviv's trams run again after the storm
+            section: europe
+            tags: [transport, lviv]
+            authors: [Hanna Łukasik]
+            dateline: Lviv
+            status: PUBLISHED
+            publishedAt: 2026-11-24T09:30:00Z
+            heroImage:
+              url: https://images.example.org/lviv-tram.jpg
+              alt: A tram crossing Rynok Square in the rain
+            ---
+            Trams returned to **all twelve lines** on Monday.
+
+            > We worked through the night, said a driver.
+            """;
     static final String PATCH = """
             {"summary": "All twelve lines and the night buses are running.", "featured": true, "heroImage": null}""";
 

@@ -29,6 +29,7 @@ import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.Page;
 import news.broadsheet.web.Stored;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -52,10 +53,12 @@ public class ArticleResource {
     private static final String SLUG_DOC = "The article's slug";
 
     private final ArticleService articles;
+    private final ArticleUploads uploads;
     private final SecurityIdentity caller;
 
-    ArticleResource(ArticleService articles, SecurityIdentity caller) {
+    ArticleResource(ArticleService articles, ArticleUploads uploads, SecurityIdentity caller) {
         this.articles = articles;
+        this.uploads = uploads;
         this.caller = caller;
     }
 
@@ -67,7 +70,7 @@ public class ArticleResource {
                     + "Filters combine with AND. List items leave out body and bodyHtml. Editors may add `status` to see drafts, "
                     + "archived and scheduled articles.")
     @APIResponse(responseCode = "200", description = "One page of articles",
-            headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` while there is a next page", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` while there is a next page", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleList.class),
                     examples = @ExampleObject(name = "articles", value = ArticleExamples.LIST)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -105,32 +108,43 @@ public class ArticleResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, ArticleUploads.MARKDOWN})
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createArticle", summary = "Create an article",
-            description = "The slug is derived from the title when left out. The body is Markdown; bodyHtml, wordCount and readingTimeMinutes are computed.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ArticleInput.class), examples = @ExampleObject(name = "article", value = ArticleExamples.INPUT)))
+            description = "From JSON, or from a Markdown story (`text/markdown`, e.g. `curl --data-binary @story.md`) whose YAML "
+                    + "front matter carries the fields and whose Markdown after it is the body. The slug is derived from the title "
+                    + "when left out; bodyHtml, wordCount and readingTimeMinutes are computed.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleInput.class),
+                    examples = @ExampleObject(name = "article", value = ArticleExamples.INPUT)),
+            @Content(mediaType = ArticleUploads.MARKDOWN, schema = @Schema(type = SchemaType.STRING,
+                    description = "YAML front matter between '---' lines (the fields of ArticleInput but body; unknown keys are refused), then the Markdown body"),
+                    examples = @ExampleObject(name = "story", value = ArticleExamples.MARKDOWN_STORY))})
     @APIResponse(responseCode = "201", description = "Created; Location names the new article",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
                     examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public RestResponse<ArticleView> create(@Valid @NotNull ArticleInput body, @Context UriInfo uri) {
-        Stored<ArticleView> created = articles.create(body);
+    public RestResponse<ArticleView> create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                            @Context UriInfo uri) throws JsonProcessingException {
+        Stored<ArticleView> created = articles.create(uploads.read(contentType, body));
         return created.written(location(uri, created.body().slug()));
     }
 
     @PUT
     @Path("{slug}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, ArticleUploads.MARKDOWN})
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "putArticle", summary = "Create or replace an article",
             description = "Idempotent, so scripts may rerun it: the body replaces every field (fields left out take their defaults), "
-                    + "and an identical rerun changes nothing, not even updatedAt.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ArticleInput.class), examples = @ExampleObject(name = "article", value = ArticleExamples.INPUT)))
+                    + "and an identical rerun changes nothing, not even updatedAt. JSON or a Markdown story, as for create.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleInput.class),
+                    examples = @ExampleObject(name = "article", value = ArticleExamples.INPUT)),
+            @Content(mediaType = ArticleUploads.MARKDOWN, schema = @Schema(type = SchemaType.STRING,
+                    description = "YAML front matter between '---' lines (the fields of ArticleInput but body; unknown keys are refused), then the Markdown body"),
+                    examples = @ExampleObject(name = "story", value = ArticleExamples.MARKDOWN_STORY))})
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
                     examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
@@ -140,10 +154,11 @@ public class ArticleResource {
     public RestResponse<ArticleView> put(
             @Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
             @PathParam("slug") @Pattern(regexp = Slugs.PATTERN, message = "must be " + Slugs.RULE) @Size(max = Slugs.MAX_LENGTH) String slug,
-            @Valid @NotNull ArticleInput body, @Context UriInfo uri,
+            byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(ref = "IfNoneMatchOnPut") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return articles.put(slug, body, ifMatch, ifNoneMatch).written(location(uri, slug));
+            @Parameter(ref = "IfNoneMatchOnPut") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
+            throws JsonProcessingException {
+        return articles.put(slug, uploads.read(contentType, body), ifMatch, ifNoneMatch).written(location(uri, slug));
     }
 
     @PATCH

@@ -36,7 +36,7 @@ public class MergePatch {
     public <T> T apply(T current, String patch, Class<T> inputType) throws JsonProcessingException {
         JsonValue patchValue = parse(patch);
         if (patchValue.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new MalformedJson("A merge patch must be a JSON object");
+            throw MalformedBody.json("A merge patch must be a JSON object");
         }
         JsonValue target = parse(json.writeValueAsString(current));
         JsonValue patched = Json.createMergePatch(patchValue).apply(target);
@@ -50,16 +50,16 @@ public class MergePatch {
 
     private static JsonValue parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new MalformedJson("The merge patch is empty");
+            throw MalformedBody.json("The merge patch is empty");
         }
         try (var reader = Json.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             var location = e.getLocation();
-            throw new MalformedJson("The request body is not valid JSON" + (location == null ? ""
+            throw MalformedBody.json("The request body is not valid JSON" + (location == null ? ""
                     : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber()));
         } catch (JsonException e) {
-            throw new MalformedJson("The request body is not valid JSON");
+            throw MalformedBody.json("The request body is not valid JSON");
         }
     }
 }

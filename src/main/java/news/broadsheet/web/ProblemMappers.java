@@ -62,8 +62,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response malformedBody(MalformedJson e, UriInfo uri) {
-        return problem(400, Problem.type("malformed-json"), e.getMessage(), uri, null).build();
+    public Response malformedBody(MalformedBody e, UriInfo uri) {
+        return problem(400, Problem.type(e.problemType()), e.getMessage(), uri, null).build();
     }
 
     @ServerExceptionMapper
