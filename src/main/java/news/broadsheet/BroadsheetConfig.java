@@ -1,5 +1,6 @@
 package news.broadsheet;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,6 +14,18 @@ public interface BroadsheetConfig {
     Optional<String> adminToken();
 
     SampleContent sampleContent();
+
+    Limits limits();
+
+    interface Limits {
+        /** The largest request body, but for imports. */
+        @WithDefault("10M")
+        MemorySize maxBodySize();
+
+        /** The largest NDJSON import; it is streamed, never held in memory. Keep quarkus.http.limits.max-body-size at least this. */
+        @WithDefault("1G")
+        MemorySize maxImportSize();
+    }
 
     EmbeddedPostgres embeddedPostgres();
 

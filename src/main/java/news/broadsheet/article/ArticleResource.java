@@ -42,6 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -54,11 +56,13 @@ public class ArticleResource {
 
     private final ArticleService articles;
     private final ArticleUploads uploads;
+    private final ArticleImport importer;
     private final SecurityIdentity caller;
 
-    ArticleResource(ArticleService articles, ArticleUploads uploads, SecurityIdentity caller) {
+    ArticleResource(ArticleService articles, ArticleUploads uploads, ArticleImport importer, SecurityIdentity caller) {
         this.articles = articles;
         this.uploads = uploads;
+        this.importer = importer;
         this.caller = caller;
     }
 
@@ -129,6 +133,25 @@ public class ArticleResource {
                                             @Context UriInfo uri) throws JsonProcessingException {
         Stored<ArticleView> created = articles.create(uploads.read(contentType, body));
         return created.written(location(uri, created.body().slug()));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(ArticleImport.NDJSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "importArticles", summary = "Import articles from NDJSON",
+            description = "One article a line (the JSON of ArticleInput), upserted by slug; a line without a slug is keyed by the slug "
+                    + "derived from its title. The body is streamed, so files of any size up to broadsheet.limits.max-import-size "
+                    + "work; lines are written in batches of 500, each in its own transaction. A bad line is reported with its "
+                    + "problem and never stops the others; re-importing a file reports its lines as unchanged.")
+    @RequestBody(required = true, content = @Content(mediaType = ArticleImport.NDJSON, schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "two articles", value = ArticleExamples.NDJSON)))
+    @APIResponse(responseCode = "200", description = "What the import did, line by line",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class),
+                    examples = @ExampleObject(name = "report", value = ArticleExamples.IMPORT_REPORT)))
+    public ImportReport importArticles(InputStream body) throws IOException {
+        return importer.run(body);
     }
 
     @PUT

@@ -50,7 +50,7 @@ public class ArticleService {
     @Transactional
     public Page<ArticleSummary> list(ArticleQuery query) {
         if (query.section() != null && !sections.slugTaken(query.section())) {
-            throw new InvalidInput("section", "no section '" + query.section() + "'");
+            throw new InvalidInput("section", "must name an existing section; there is no '" + query.section() + "'");
         }
         return lists.list(query);
     }
@@ -146,7 +146,7 @@ public class ArticleService {
     }
 
     private Article replace(Article article, String slug, ArticleInput input) {
-        ArticleInput normalized = normalize(slug, input, article);
+        ArticleInput normalized = normalize(slug, input, article.publishedAt);
         if (normalized.equals(ArticleInput.from(article))) {
             return article; // an identical rerun changes nothing, not even updatedAt
         }
@@ -160,15 +160,18 @@ public class ArticleService {
         return article;
     }
 
-    /** The input with every default applied, so it compares equal to the stored article when nothing changes. */
-    private static ArticleInput normalize(String slug, ArticleInput input, Article existing) {
+    /**
+     * The input with every default applied, so it compares equal to the stored article when nothing changes;
+     * a PUBLISHED article without a time keeps the time it was first published ({@code publishedBefore}), else now.
+     */
+    static ArticleInput normalize(String slug, ArticleInput input, Instant publishedBefore) {
         ArticleStatus status = Objects.requireNonNullElse(input.status(), ArticleStatus.DRAFT);
         Instant publishedAt = Clock.stored(input.publishedAt());
         if (publishedAt != null && !Clock.isStorable(publishedAt)) {
             throw new InvalidInput("publishedAt", "must lie between the years 1 and 9999");
         }
         if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
-            publishedAt = existing != null && existing.publishedAt != null ? existing.publishedAt : Clock.now();
+            publishedAt = publishedBefore != null ? publishedBefore : Clock.now();
         }
         List<String> tags = input.tags() == null ? List.of() : input.tags().stream().distinct().toList();
         List<String> authors = input.authors() == null ? List.of()
@@ -180,7 +183,7 @@ public class ArticleService {
 
     private void write(Article article, ArticleInput input) {
         Section section = sections.findBySlug(input.section().slug())
-                .orElseThrow(() -> new InvalidInput("section", "no section '" + input.section().slug() + "'"));
+                .orElseThrow(() -> new InvalidInput("section", "must name an existing section; there is no '" + input.section().slug() + "'"));
         if (article.body == null || !article.body.equals(input.body())) {
             var rendered = markdown.render(input.body());
             article.bodyHtml = rendered.html();

@@ -12,12 +12,9 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.NotSupportedException;
 import news.broadsheet.web.InvalidInput;
 import news.broadsheet.web.MalformedBody;
+import news.broadsheet.web.Utf8;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +46,7 @@ class ArticleUploads {
         }
         ArticleInput input;
         if (contentType != null && contentType.toLowerCase().startsWith(MARKDOWN)) {
-            input = fromMarkdown(utf8(body));
+            input = fromMarkdown(Utf8.decode(body).orElseThrow(() -> MalformedBody.markdown("A Markdown story must be UTF-8")));
         } else if (contentType == null || contentType.toLowerCase().startsWith("application/json")) {
             try {
                 input = json.readValue(body, ArticleInput.class);
@@ -93,16 +90,5 @@ class ArticleUploads {
         }
         frontMatter.set("body", TextNode.valueOf(story.substring(matcher.end())));
         return json.treeToValue(frontMatter, ArticleInput.class);
-    }
-
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw MalformedBody.markdown("A Markdown story must be UTF-8");
-        }
     }
 }

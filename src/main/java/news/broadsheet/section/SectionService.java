@@ -167,7 +167,7 @@ public class SectionService {
         section.description = input.description();
         section.position = Objects.requireNonNullElse(input.position(), 0);
         section.parent = input.parent() == null ? null : sections.findBySlug(input.parent())
-                .orElseThrow(() -> new InvalidInput("parent", "no section '" + input.parent() + "'"));
+                .orElseThrow(() -> new InvalidInput("parent", "must name an existing section; there is no '" + input.parent() + "'"));
         if (section.parent != null && section.id != null && section.parent.descendsFrom(section)) {
             throw new InvalidInput("parent", "would make the section its own ancestor");
         }

@@ -7,24 +7,27 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.broadsheet.BroadsheetConfig;
 
-import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * Answers of the HTTP layer below the REST resources, as problem+json too: paths no route serves (404),
- * bodies declared larger than {@code quarkus.http.limits.max-body-size} (413), refused before they are read,
+ * bodies declared larger than {@code broadsheet.limits.*} (413), refused before they are read,
  * and NUL characters in the path or query (400).
  */
 @ApplicationScoped
 class HttpLayerProblems {
 
+    private static final String IMPORT_PATH = "/api/v1/articles/import";
+
     private final ObjectMapper json;
     private final long maxBodySize;
+    private final long maxImportSize;
 
-    HttpLayerProblems(ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    HttpLayerProblems(ObjectMapper json, BroadsheetConfig config) {
         this.json = json;
-        this.maxBodySize = maxBodySize.asLongValue();
+        this.maxBodySize = config.limits().maxBodySize().asLongValue();
+        this.maxImportSize = config.limits().maxImportSize().asLongValue();
     }
 
     void install(@Observes Router router) {
@@ -36,10 +39,10 @@ class HttpLayerProblems {
 
     private void refuseOversizedBody(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBodySize) {
+        long limit = IMPORT_PATH.equals(context.request().path()) ? maxImportSize : maxBodySize;
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
-            answer(context, 413, "Request Entity Too Large",
-                    "The request body is larger than the limit of " + maxBodySize + " bytes");
+            answer(context, 413, "Request Entity Too Large", "The request body is larger than the limit of " + limit + " bytes");
             return;
         }
         context.next();

@@ -157,6 +157,35 @@ public class ProblemMappers {
                 "The service failed to answer; the error was logged with reference " + reference, uri, null).build();
     }
 
+    /** The problem a request would have been answered with, for reports that list several (an import's lines). */
+    public static Problem describe(Throwable e) {
+        ProblemMappers mappers = new ProblemMappers();
+        Response answer;
+        if (e instanceof InvalidInput invalid) {
+            answer = mappers.invalidInput(invalid, null);
+        } else if (e instanceof ConstraintViolationException violation) {
+            answer = mappers.constraintViolation(violation, null);
+        } else if (e instanceof MalformedBody malformed) {
+            answer = mappers.malformedBody(malformed, null);
+        } else if (e instanceof JsonParseException parse) {
+            answer = mappers.malformedJson(parse, null);
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
+            answer = mappers.unknownField(unknown, null);
+        } else if (e instanceof MismatchedInputException mismatch) {
+            answer = mappers.wrongJsonType(mismatch, null);
+        } else if (e instanceof JsonProcessingException unreadable) {
+            answer = mappers.unreadableJson(unreadable, null);
+        } else if (e instanceof Conflict conflict) {
+            answer = mappers.conflict(conflict, null);
+        } else {
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(e, "Unexpected error %s", reference);
+            answer = problem(500, Problem.GENERIC_TYPE, "The service failed on this line; the error was logged with reference "
+                    + reference, null, null).build();
+        }
+        return (Problem) answer.getEntity();
+    }
+
     static Response validation(List<FieldError> errors, UriInfo uri) {
         String detail = errors.size() == 1
                 ? "The field '" + errors.get(0).field() + "' " + errors.get(0).message()

@@ -63,7 +63,7 @@ class OpenApiDocumentTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(15, operations, "the sections, articles and tokens operations of API.md");
+        assertEquals(16, operations, "the sections, articles and tokens operations of API.md");
     }
 
     @Test

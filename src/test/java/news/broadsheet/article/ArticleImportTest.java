@@ -1,0 +1,168 @@
+package news.broadsheet.article;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import news.broadsheet.Api;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static news.broadsheet.Api.anonymous;
+import static news.broadsheet.Api.editor;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+/** NDJSON bulk import: streamed, upserted by slug in batches, bad lines reported and never fatal. */
+@QuarkusTest
+class ArticleImportTest {
+
+    private static final String NDJSON = "application/x-ndjson";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String line(Map<String, Object> article) {
+        try {
+            return JSON.writeValueAsString(article);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> article(String section, String tag) {
+        Map<String, Object> article = new LinkedHashMap<>(Api.article(section));
+        article.put("tags", List.of(tag));
+        return article;
+    }
+
+    @Test
+    void goodLinesAreImportedAndBadOnesReportedWithTheirLineNumbers() {
+        String section = Api.section();
+        String tag = Api.unique("import");
+        Map<String, Object> first = article(section, tag);
+        Map<String, Object> second = article(section, tag);
+        Map<String, Object> invalid = article(section, tag);
+        invalid.put("title", "");
+        Map<String, Object> unknownSection = article("no-such-section", tag);
+        Map<String, Object> unknownField = article(section, tag);
+        unknownField.put("colour", "red");
+        String body = String.join("\n",
+                line(first),
+                "{\"title\": ",
+                "",
+                line(invalid),
+                line(second),
+                line(unknownSection),
+                line(unknownField)) + "\n";
+
+        editor().contentType(NDJSON).body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import")
+                .then().statusCode(200)
+                .body("created", equalTo(2))
+                .body("updated", equalTo(0))
+                .body("rejected.line", contains(2, 4, 6, 7))
+                .body("rejected[0].problem.type", equalTo("urn:broadsheet:problem:malformed-json"))
+                .body("rejected[0].problem.status", equalTo(400))
+                .body("rejected[1].problem.errors[0].field", equalTo("title"))
+                .body("rejected[2].problem.errors[0].field", equalTo("section"))
+                .body("rejected[3].problem.errors[0].field", equalTo("colour"));
+        anonymous().queryParam("tag", tag).get("/api/v1/articles").then().body("items", hasSize(2));
+        anonymous().get("/api/v1/articles/" + first.get("slug")).then().statusCode(200)
+                .body("bodyHtml", equalTo("<p>Some <strong>Markdown</strong> text.</p>\n"))
+                .body("body", equalTo("Some **Markdown** text.\n"))
+                .body("wordCount", equalTo(3));
+    }
+
+    @Test
+    void reimportingTheSameFileChangesNothing() {
+        String section = Api.section();
+        String tag = Api.unique("again");
+        Map<String, Object> published = article(section, tag);
+        published.remove("publishedAt");
+        String body = line(published) + "\n" + line(article(section, tag)) + "\n";
+        editor().contentType(NDJSON).body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import").then().statusCode(200).body("created", equalTo(2));
+        var before = anonymous().get("/api/v1/articles/" + published.get("slug")).then().extract().jsonPath();
+
+        editor().contentType(NDJSON).body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import")
+                .then().statusCode(200)
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(2));
+        var after = anonymous().get("/api/v1/articles/" + published.get("slug")).then().extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(before.getMap(""), after.getMap(""));
+    }
+
+    @Test
+    void changedLinesUpdateAndKeepTheFirstPublicationTime() {
+        String section = Api.section();
+        Map<String, Object> story = article(section, Api.unique("t"));
+        story.remove("publishedAt");
+        editor().contentType(NDJSON).body(line(story).getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import").then().body("created", equalTo(1));
+        String firstPublished = anonymous().get("/api/v1/articles/" + story.get("slug")).then().extract().path("publishedAt");
+        story.put("title", "Corrected headline");
+        story.put("body", "New *body*.\n");
+        editor().contentType(NDJSON).body(line(story).getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import").then().body("updated", equalTo(1));
+        anonymous().get("/api/v1/articles/" + story.get("slug")).then()
+                .body("title", equalTo("Corrected headline"))
+                .body("bodyHtml", containsString("<em>body</em>"))
+                .body("publishedAt", equalTo(firstPublished));
+    }
+
+    @Test
+    void lineWithoutSlugIsKeyedByItsTitle() {
+        Map<String, Object> story = article(Api.section(), Api.unique("t"));
+        story.remove("slug");
+        story.put("title", "Zürich votes " + Api.unique("v"));
+        editor().contentType(NDJSON).body(line(story).getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import").then().body("created", equalTo(1));
+        editor().contentType(NDJSON).body(line(story).getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import").then().body("unchanged", equalTo(1));
+        anonymous().queryParam("tag", ((List<?>) story.get("tags")).get(0)).get("/api/v1/articles")
+                .then().body("items", hasSize(1)).body("items[0].slug", startsWith("zurich-votes-v-"));
+    }
+
+    @Test
+    void aSlugTwiceInOneFileTakesTheLaterLine() {
+        Map<String, Object> story = article(Api.section(), Api.unique("t"));
+        String first = line(story);
+        story.put("title", "Second version");
+        editor().contentType(NDJSON).body((first + "\n" + line(story) + "\n").getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import")
+                .then().statusCode(200).body("created", equalTo(1)).body("updated", equalTo(1));
+        anonymous().get("/api/v1/articles/" + story.get("slug")).then().body("title", equalTo("Second version"));
+    }
+
+    @Test
+    void filesLargerThanABatchAreImportedWhole() {
+        String section = Api.section();
+        String tag = Api.unique("many");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        for (int i = 0; i < 1234; i++) {
+            Map<String, Object> story = article(section, tag);
+            story.put("body", "Paragraph " + i + " with *emphasis*.\n");
+            file.writeBytes((line(story) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        editor().contentType(NDJSON).body(file.toByteArray()).post("/api/v1/articles/import")
+                .then().statusCode(200).body("created", equalTo(1234)).body("rejected", hasSize(0));
+        anonymous().queryParam("tag", tag).queryParam("count", "true").queryParam("limit", 1).get("/api/v1/articles")
+                .then().body("total", equalTo(1234));
+    }
+
+    @Test
+    void invalidUtf8LineIsRejectedAlone() {
+        String section = Api.section();
+        Map<String, Object> good = article(section, Api.unique("t"));
+        byte[] goodLine = (line(good) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] badLine = "{\"title\": \"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(badLine);
+        file.writeBytes(goodLine);
+        editor().contentType(NDJSON).body(file.toByteArray()).post("/api/v1/articles/import")
+                .then().statusCode(200).body("created", equalTo(1)).body("rejected.line", contains(1));
+    }
+
+    @Test
+    void importNeedsATokenAndNdjson() {
+        anonymous().contentType(NDJSON).body("{}\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import").then().statusCode(401);
+        editor().contentType("application/json").body("{}").post("/api/v1/articles/import").then().statusCode(415);
+    }
+}
