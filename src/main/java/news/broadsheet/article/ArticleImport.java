@@ -40,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * NDJSON bulk import. The request thread streams the body line by line and validates each line as a single upload
@@ -127,6 +128,8 @@ class ArticleImport {
             thread.setDaemon(true);
             return thread;
         });
+        // at most two batches wait for the writer, so memory stays bounded whatever the file's size
+        Semaphore queued = new Semaphore(2);
         List<Future<Counts>> written = new ArrayList<>();
         try {
             NdjsonLines.Line line;
@@ -138,7 +141,7 @@ class ArticleImport {
                     }
                     if (!slugsInBatch.add(parsed.input().slug())) {
                         // one statement cannot write a row twice: the earlier line goes first
-                        written.add(submit(writer, batch, sections));
+                        written.add(submit(writer, queued, batch, sections));
                         batch = new ArrayList<>(BATCH_SIZE);
                         slugsInBatch.clear();
                         slugsInBatch.add(parsed.input().slug());
@@ -148,12 +151,12 @@ class ArticleImport {
                     rejected.add(new ImportReport.RejectedLine(line.number(), ProblemMappers.describe(e)));
                 }
                 if (batch.size() == BATCH_SIZE) {
-                    written.add(submit(writer, batch, sections));
+                    written.add(submit(writer, queued, batch, sections));
                     batch = new ArrayList<>(BATCH_SIZE);
                     slugsInBatch.clear();
                 }
             }
-            written.add(submit(writer, batch, sections));
+            written.add(submit(writer, queued, batch, sections));
             int created = 0, updated = 0, unchanged = 0;
             for (Future<Counts> counts : written) {
                 Counts done = counts.get();
@@ -198,8 +201,16 @@ class ArticleImport {
         return new Parsed(line.number(), withPublishedAt(keyed, input.publishedAt()));
     }
 
-    private Future<Counts> submit(ExecutorService writer, List<Parsed> batch, Map<String, UUID> sections) {
-        return writer.submit(() -> batch.isEmpty() ? new Counts(0, 0, 0) : write(batch, sections));
+    private Future<Counts> submit(ExecutorService writer, Semaphore queued, List<Parsed> batch, Map<String, UUID> sections)
+            throws InterruptedException {
+        queued.acquire();
+        return writer.submit(() -> {
+            try {
+                return batch.isEmpty() ? new Counts(0, 0, 0) : write(batch, sections);
+            } finally {
+                queued.release();
+            }
+        });
     }
 
     private Counts write(List<Parsed> batch, Map<String, UUID> sections) {
