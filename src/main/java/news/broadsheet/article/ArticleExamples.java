@@ -51,10 +51,6 @@ final class ArticleExamples {
 
             > We worked through the night, said a driver.
             """;
-    static final String NDJSON = """
-            {"slug": "tram-line-opens", "title": "Tram line opens", "section": "europe", "status": "PUBLISHED", "body": "The line runs."}
-            {"title": "Night buses return", "section": "europe", "tags": ["transport"], "body": "From Friday."}
-            """;
     static final String IMPORT_REPORT = """
             {"created": 1, "updated": 0, "unchanged": 0, "rejected": [
               {"line": 2, "problem": {"type": "urn:broadsheet:problem:validation", "title": "Bad Request", "status": 400,

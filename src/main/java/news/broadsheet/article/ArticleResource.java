@@ -146,7 +146,7 @@ public class ArticleResource {
                     + "work; lines are written in batches of 500, each in its own transaction. A bad line is reported with its "
                     + "problem and never stops the others; re-importing a file reports its lines as unchanged.")
     @RequestBody(required = true, content = @Content(mediaType = ArticleImport.NDJSON, schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "two articles", value = ArticleExamples.NDJSON)))
+            examples = @ExampleObject(name = "two articles", ref = "ArticleImportFile")))
     @APIResponse(responseCode = "200", description = "What the import did, line by line",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class),
                     examples = @ExampleObject(name = "report", value = ArticleExamples.IMPORT_REPORT)))
