@@ -53,6 +53,8 @@ import java.util.List;
 public class ArticleResource {
 
     private static final String SLUG_DOC = "The article's slug";
+    private static final String MARKDOWN_STORY_DOC =
+            "YAML front matter between '---' lines (the fields of ArticleInput but body; unknown keys are refused), then the Markdown body";
 
     private final ArticleService articles;
     private final ArticleUploads uploads;
@@ -123,7 +125,7 @@ public class ArticleResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleInput.class),
                     examples = @ExampleObject(name = "article", value = ArticleExamples.INPUT)),
             @Content(mediaType = ArticleUploads.MARKDOWN, schema = @Schema(type = SchemaType.STRING,
-                    description = "YAML front matter between '---' lines (the fields of ArticleInput but body; unknown keys are refused), then the Markdown body"),
+                    description = MARKDOWN_STORY_DOC),
                     examples = @ExampleObject(name = "story", value = ArticleExamples.MARKDOWN_STORY))})
     @APIResponse(responseCode = "201", description = "Created; Location names the new article",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
@@ -166,7 +168,7 @@ public class ArticleResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleInput.class),
                     examples = @ExampleObject(name = "article", value = ArticleExamples.INPUT)),
             @Content(mediaType = ArticleUploads.MARKDOWN, schema = @Schema(type = SchemaType.STRING,
-                    description = "YAML front matter between '---' lines (the fields of ArticleInput but body; unknown keys are refused), then the Markdown body"),
+                    description = MARKDOWN_STORY_DOC),
                     examples = @ExampleObject(name = "story", value = ArticleExamples.MARKDOWN_STORY))})
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
