@@ -22,6 +22,19 @@ public class ArticleListParameters {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
+    static final int MAX_QUERY_LENGTH = 500;
+
+    @QueryParam("q")
+    @Parameter(description = "Full-text search over title, subtitle, summary and body, in web-search syntax: words, \"quoted phrases\", "
+            + "or, -excluded. Accent-insensitive and stemmed (Krakow finds Kraków, election finds elections). Results are ranked by "
+            + "relevance (title above subtitle and summary above body) unless sort is given; any syntax is accepted.",
+            example = "tram strike -Kyiv")
+    String q;
+
+    @QueryParam("highlight")
+    @Parameter(description = "With q: true adds to each item a short snippet of the text around the match, the matched words in "
+            + "<mark>; the rest of the snippet is HTML-escaped", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    String highlight;
 
     @QueryParam("limit")
     @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"), example = "20")
@@ -62,8 +75,8 @@ public class ArticleListParameters {
     String to;
 
     @QueryParam("sort")
-    @Parameter(description = "Order of the list", schema = @Schema(type = SchemaType.STRING,
-            enumeration = {"-publishedAt", "publishedAt", "-updatedAt"}, defaultValue = "-publishedAt"))
+    @Parameter(description = "Order of the list; default -publishedAt, or relevance when q is given (relevance needs q)",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"-publishedAt", "publishedAt", "-updatedAt", "relevance"}))
     String sort;
 
     @QueryParam("status")
@@ -89,21 +102,34 @@ public class ArticleListParameters {
                 errors.add(new FieldError("limit", "must be a whole number between 1 and " + MAX_LIMIT));
             }
         }
-        ArticleSort order = ArticleSort.NEWEST;
+        String search = blankToNull(q);
+        if (search != null && search.length() > MAX_QUERY_LENGTH) {
+            errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
+        }
+        ArticleSort order = search == null ? ArticleSort.NEWEST : ArticleSort.RELEVANCE;
         if (sort != null) {
             order = ArticleSort.ofParameter(sort).orElse(null);
             if (order == null) {
-                errors.add(new FieldError("sort", "must be one of -publishedAt, publishedAt, -updatedAt"));
+                errors.add(new FieldError("sort", "must be one of -publishedAt, publishedAt, -updatedAt, relevance"));
+            } else if (order.byRank() && search == null) {
+                errors.add(new FieldError("sort", "relevance needs a search query (q)"));
+                order = null;
             }
         }
         Cursor position = null;
         if (cursor != null && order != null) {
             try {
                 position = Cursor.decode(cursor, order.parameter);
+                if (order.byRank()) {
+                    position.rank();
+                } else {
+                    position.time();
+                }
             } catch (InvalidInput e) {
                 errors.addAll(e.errors());
             }
         }
+        Boolean withHighlight = bool("highlight", highlight, errors);
         Instant fromTime = time("from", from, false, errors);
         Instant toTime = time("to", to, true, errors);
         ArticleQuery.Visibility visibility = ArticleQuery.Visibility.PUBLIC;
@@ -122,7 +148,7 @@ public class ArticleListParameters {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return new ArticleQuery(blankToNull(section), blankToNull(tag), blankToNull(author), featuredOnly, fromTime, toTime,
+        return new ArticleQuery(search, Boolean.TRUE.equals(withHighlight) && search != null, blankToNull(section), blankToNull(tag), blankToNull(author), featuredOnly, fromTime, toTime,
                 visibility, order, position, pageSize, Boolean.TRUE.equals(withTotal));
     }
 

@@ -15,12 +15,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Article lists in plain SQL: one indexed keyset query that reads only list columns (never the body),
- * with the section joined in, so a page costs one round trip whatever its size.
+ * with the section joined in, so a page costs one round trip whatever its size; full-text search adds a
+ * GIN-indexed match and ranks by relevance, keyset-paged on (rank, id).
  */
 @ApplicationScoped
 class ArticleLists {
@@ -40,29 +43,33 @@ class ArticleLists {
         var where = new Conditions(query);
         ArticleSort sort = query.sort();
         String direction = sort.descending ? "desc" : "asc";
-        String sql = "select " + COLUMNS + ", " + sort.timeExpression + " as sort_time"
-                + " from article a join section s on s.id = a.section_id"
+        String sql = where.with() + "select " + COLUMNS + ", " + sort.keyExpression + " as sort_key"
+                + " from article a join section s on s.id = a.section_id" + where.joins()
                 + " where " + where.sql(true)
-                + " order by sort_time " + direction + ", a.id " + direction
+                + " order by sort_key " + direction + ", a.id " + direction
                 + " limit ?";
         try (Connection connection = dataSource.getConnection()) {
             List<ArticleSummary> items = new ArrayList<>();
             Cursor next = null;
-            Instant lastSortTime = null;
+            Object lastKey = null;
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int index = where.bind(statement, 1, true);
                 statement.setInt(index, query.limit() + 1);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         if (items.size() == query.limit()) {
-                            ArticleSummary last = items.get(items.size() - 1);
-                            next = new Cursor(sort.parameter, lastSortTime, last.id());
+                            UUID lastId = items.get(items.size() - 1).id();
+                            next = sort.byRank() ? Cursor.after(sort.parameter, (Float) lastKey, lastId)
+                                    : Cursor.after(sort.parameter, (Instant) lastKey, lastId);
                             break;
                         }
                         items.add(summary(row));
-                        lastSortTime = instant(row, "sort_time");
+                        lastKey = sort.byRank() ? (Object) row.getFloat("sort_key") : instant(row, "sort_key");
                     }
                 }
+            }
+            if (query.highlight() && !items.isEmpty()) {
+                items = withHighlights(connection, query.search(), items);
             }
             Long total = query.count() ? count(connection, where) : null;
             return new Page<>(items, next == null ? null : next.encode(), total);
@@ -71,9 +78,29 @@ class ArticleLists {
         }
     }
 
+    /** Snippets for one page only: ts_headline parses whole documents, so it never runs on the rest of the matches. */
+    private static List<ArticleSummary> withHighlights(Connection connection, String search, List<ArticleSummary> items)
+            throws SQLException {
+        Map<UUID, String> snippets = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select a.id, ts_headline('broadsheet_search', coalesce(a.summary, '') || E'\n' || a.body,
+                    websearch_to_tsquery('broadsheet_search', ?),
+                    'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2')
+                from article a where a.id = any(?)""")) {
+            statement.setString(1, search);
+            statement.setArray(2, connection.createArrayOf("uuid", items.stream().map(ArticleSummary::id).toArray()));
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    snippets.put(row.getObject(1, UUID.class), Snippets.toHtml(row.getString(2)));
+                }
+            }
+        }
+        return items.stream().map(item -> item.withHighlight(snippets.get(item.id()))).toList();
+    }
+
     private static long count(Connection connection, Conditions where) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select count(*) from article a where " + where.sql(false))) {
+                where.with() + "select count(*) from article a" + where.joins() + " where " + where.sql(false))) {
             where.bind(statement, 1, false);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
@@ -102,7 +129,8 @@ class ArticleLists {
                 instant(row, "created_at"),
                 instant(row, "updated_at"),
                 row.getInt("word_count"),
-                row.getInt("reading_time_minutes"));
+                row.getInt("reading_time_minutes"),
+                null);
     }
 
     private static List<String> strings(Array array) throws SQLException {
@@ -126,6 +154,15 @@ class ArticleLists {
             this.query = query;
         }
 
+        /** The search query, parsed once; any text is accepted (websearch_to_tsquery never fails on syntax). */
+        String with() {
+            return query.search() == null ? "" : "with q as (select websearch_to_tsquery('broadsheet_search', ?) as query) ";
+        }
+
+        String joins() {
+            return query.search() == null ? "" : " cross join q";
+        }
+
         String sql(boolean withCursor) {
             List<String> parts = new ArrayList<>();
             parts.add(switch (query.visibility()) {
@@ -135,6 +172,9 @@ class ArticleLists {
                 case ARCHIVED -> "a.status = 'ARCHIVED'";
                 case ANY -> "true";
             });
+            if (query.search() != null) {
+                parts.add("a.search @@ q.query");
+            }
             if (query.section() != null) {
                 parts.add("""
                         a.section_id in (with recursive tree(id) as (
@@ -159,12 +199,15 @@ class ArticleLists {
             }
             if (withCursor && query.cursor() != null) {
                 ArticleSort sort = query.sort();
-                parts.add("(" + sort.timeExpression + ", a.id) " + (sort.descending ? "<" : ">") + " (?, ?)");
+                parts.add("(" + sort.keyExpression + ", a.id) " + (sort.descending ? "<" : ">") + " (?, ?)");
             }
             return String.join(" and ", parts);
         }
 
         int bind(PreparedStatement statement, int index, boolean withCursor) throws SQLException {
+            if (query.search() != null) {
+                statement.setString(index++, query.search());
+            }
             if (query.section() != null) {
                 statement.setString(index++, query.section());
             }
@@ -184,7 +227,11 @@ class ArticleLists {
                 statement.setObject(index++, utc(query.to()));
             }
             if (withCursor && query.cursor() != null) {
-                statement.setObject(index++, utc(query.cursor().time()));
+                if (query.sort().byRank()) {
+                    statement.setFloat(index++, query.cursor().rank());
+                } else {
+                    statement.setObject(index++, utc(query.cursor().time()));
+                }
                 statement.setObject(index++, query.cursor().id());
             }
             return index;

@@ -4,8 +4,10 @@ import news.broadsheet.web.Cursor;
 
 import java.time.Instant;
 
-/** A validated list request: filters, who may see what, and the keyset position. */
+/** A validated list request: filters, who may see what, the order and the keyset position. */
 record ArticleQuery(
+        String search,
+        boolean highlight,
         String section,
         String tag,
         String author,

@@ -3,20 +3,26 @@ package news.broadsheet.article;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The list orders, each a keyset over (time, id); drafts without a publication time sort by creation. */
+/** The list orders, each a keyset over (key, id); drafts without a publication time sort by creation. */
 enum ArticleSort {
     NEWEST("-publishedAt", "coalesce(a.published_at, a.created_at)", true),
     OLDEST("publishedAt", "coalesce(a.published_at, a.created_at)", false),
-    RECENTLY_UPDATED("-updatedAt", "a.updated_at", true);
+    RECENTLY_UPDATED("-updatedAt", "a.updated_at", true),
+    /** Only with a search query: title matches above subtitle and summary above body. */
+    RELEVANCE("relevance", "ts_rank(a.search, q.query)", true);
 
     final String parameter;
-    final String timeExpression;
+    final String keyExpression;
     final boolean descending;
 
-    ArticleSort(String parameter, String timeExpression, boolean descending) {
+    ArticleSort(String parameter, String keyExpression, boolean descending) {
         this.parameter = parameter;
-        this.timeExpression = timeExpression;
+        this.keyExpression = keyExpression;
         this.descending = descending;
+    }
+
+    boolean byRank() {
+        return this == RELEVANCE;
     }
 
     static Optional<ArticleSort> ofParameter(String value) {

@@ -1,5 +1,6 @@
 package news.broadsheet.article;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -26,5 +27,13 @@ public record ArticleSummary(
         @Schema(examples = "2026-11-24T08:05:00Z") Instant createdAt,
         @Schema(examples = "2026-11-24T09:30:00Z") Instant updatedAt,
         @Schema(examples = "412") int wordCount,
-        @Schema(examples = "2") int readingTimeMinutes) {
+        @Schema(examples = "2") int readingTimeMinutes,
+        @Schema(description = "Only with q and highlight=true: the text around the match, HTML-escaped, matched words in <mark>",
+                examples = "... trams returned to all twelve <mark>lines</mark> on Monday ...")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String highlight) {
+
+    ArticleSummary withHighlight(String snippet) {
+        return new ArticleSummary(id, slug, title, subtitle, summary, section, tags, authors, dateline, heroImage, featured, status,
+                publishedAt, createdAt, updatedAt, wordCount, readingTimeMinutes, snippet);
+    }
 }

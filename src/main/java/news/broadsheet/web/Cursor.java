@@ -9,16 +9,50 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * A keyset position: the sort it belongs to and the (time, id) of the last item served.
+ * A keyset position: the sort it belongs to, the sort key of the last item served (a time, or a search rank) and its id.
  * Opaque to clients; a cursor from another sort order is refused rather than misread.
  */
-public record Cursor(String sort, Instant time, UUID id) {
+public record Cursor(String sort, String key, UUID id) {
 
     private static final String VERSION = "v1";
 
+    public static Cursor after(String sort, Instant time, UUID id) {
+        return new Cursor(sort, time.toString(), id);
+    }
+
+    public static Cursor after(String sort, float rank, UUID id) {
+        return new Cursor(sort, Float.toString(rank), id);
+    }
+
     public String encode() {
-        String plain = String.join("|", VERSION, sort, time.toString(), id.toString());
+        String plain = String.join("|", VERSION, sort, key, id.toString());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The key as a time; @throws InvalidInput when it is not one */
+    public Instant time() {
+        try {
+            Instant time = Instant.parse(key);
+            if (Clock.isStorable(time)) {
+                return time;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below
+        }
+        throw notOurs();
+    }
+
+    /** The key as a search rank; @throws InvalidInput when it is not one */
+    public float rank() {
+        try {
+            float rank = Float.parseFloat(key);
+            if (Float.isFinite(rank)) {
+                return rank;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw notOurs();
     }
 
     /** @throws InvalidInput when the cursor is not one this service issued for {@code expectedSort} */
@@ -27,18 +61,18 @@ public record Cursor(String sort, Instant time, UUID id) {
             String plain = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
             String[] parts = plain.split("\\|", -1);
             if (parts.length != 4 || !VERSION.equals(parts[0])) {
-                throw new InvalidInput("cursor", "is not a cursor from this API");
+                throw notOurs();
             }
             if (!parts[1].equals(expectedSort)) {
                 throw new InvalidInput("cursor", "belongs to sort '" + parts[1] + "', not '" + expectedSort + "'");
             }
-            Instant time = Instant.parse(parts[2]);
-            if (!Clock.isStorable(time)) {
-                throw new InvalidInput("cursor", "is not a cursor from this API");
-            }
-            return new Cursor(parts[1], time, UUID.fromString(parts[3]));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidInput("cursor", "is not a cursor from this API");
+            return new Cursor(parts[1], parts[2], UUID.fromString(parts[3]));
+        } catch (IllegalArgumentException e) {
+            throw notOurs();
         }
+    }
+
+    private static InvalidInput notOurs() {
+        return new InvalidInput("cursor", "is not a cursor from this API");
     }
 }

@@ -1,0 +1,174 @@
+package news.broadsheet.article;
+
+import io.quarkus.test.junit.QuarkusTest;
+import news.broadsheet.Api;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static news.broadsheet.Api.anonymous;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Full-text search with q: weighted, accent-insensitive, web-search syntax, combinable with filters and paging. */
+@QuarkusTest
+class SearchTest {
+
+    private static final Random RANDOM = new Random();
+
+    /** A made-up word no other test uses, so each test searches only its own articles. */
+    private static String uniqueWord() {
+        StringBuilder word = new StringBuilder("zq");
+        for (int i = 0; i < 8; i++) {
+            word.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return word.toString();
+    }
+
+    private static String publish(String section, String title, String summary, String body) {
+        Map<String, Object> article = Api.article(section);
+        article.put("title", title);
+        article.put("summary", summary);
+        article.put("body", body);
+        return Api.create(article);
+    }
+
+    @Test
+    void titleMatchesRankAboveSummaryAboveBody() {
+        String word = uniqueWord();
+        String section = Api.section();
+        String inBody = publish(section, "Council meets", "Nothing here", "The " + word + " was discussed at length.");
+        String inTitle = publish(section, "The " + word + " returns", "Nothing here", "Plain text.");
+        String inSummary = publish(section, "Council adjourns", "About the " + word, "Plain text.");
+        anonymous().queryParam("q", word).get("/api/v1/articles")
+                .then().statusCode(200).body("items.slug", contains(inTitle, inSummary, inBody));
+    }
+
+    @Test
+    void searchIsAccentInsensitiveBothWays() {
+        String word = uniqueWord();
+        String section = Api.section();
+        String krakow = publish(section, "Kraków " + word + " festival", null, "Text.");
+        String lodz = publish(section, "Lodz " + word + " market", null, "Text.");
+        anonymous().queryParam("q", "Krakow " + word).get("/api/v1/articles").then().body("items.slug", contains(krakow));
+        anonymous().queryParam("q", "Łódź " + word).get("/api/v1/articles").then().body("items.slug", contains(lodz));
+    }
+
+    @Test
+    void stemmingFindsOtherFormsOfAWord() {
+        String word = uniqueWord();
+        String slug = publish(Api.section(), "Elections in " + word, null, "Text.");
+        anonymous().queryParam("q", "election " + word).get("/api/v1/articles").then().body("items.slug", contains(slug));
+    }
+
+    @Test
+    void webSearchSyntaxPhrasesOrAndExclusion() {
+        String word = uniqueWord();
+        String section = Api.section();
+        String tramStrike = publish(section, word + " tram strike ends", null, "Text.");
+        String strikeOfTrams = publish(section, word + " strike hits trams", null, "Text.");
+        String busStrike = publish(section, word + " bus strike", null, "Text.");
+        anonymous().queryParam("q", word + " \"tram strike\"").get("/api/v1/articles").then().body("items.slug", contains(tramStrike));
+        anonymous().queryParam("q", word + " strike -bus").get("/api/v1/articles")
+                .then().body("items.slug", containsInAnyOrder(tramStrike, strikeOfTrams));
+        anonymous().queryParam("q", word + " bus or " + word + " ends").get("/api/v1/articles")
+                .then().body("items.slug", containsInAnyOrder(tramStrike, busStrike));
+    }
+
+    @Test
+    void anyQueryTextIsAccepted() {
+        for (String q : List.of("\"unclosed", "!!! & | ( ) :*", "-", "or or or", "a <-> b", "'; drop table article; --", "\\", "ünïcödé ✓ 漢字")) {
+            anonymous().queryParam("q", q).get("/api/v1/articles").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void searchCombinesWithFiltersAndExplicitSort() {
+        String word = uniqueWord();
+        String section = Api.section();
+        String other = Api.section();
+        Map<String, Object> older = Api.article(section);
+        older.put("title", word + " older");
+        older.put("publishedAt", "2025-01-01T00:00:00Z");
+        Map<String, Object> newer = Api.article(section);
+        newer.put("title", "Newer");
+        newer.put("body", "Mentions " + word + " in the body only.");
+        newer.put("publishedAt", "2025-06-01T00:00:00Z");
+        String olderSlug = Api.create(older);
+        String newerSlug = Api.create(newer);
+        publish(other, word + " elsewhere", null, "Text.");
+        anonymous().queryParam("q", word).queryParam("section", section).get("/api/v1/articles")
+                .then().body("items.slug", contains(olderSlug, newerSlug));
+        anonymous().queryParam("q", word).queryParam("section", section).queryParam("sort", "-publishedAt").get("/api/v1/articles")
+                .then().body("items.slug", contains(newerSlug, olderSlug));
+        anonymous().queryParam("q", word).queryParam("count", "true").get("/api/v1/articles").then().body("total", equalTo(3));
+    }
+
+    @Test
+    void pagingThroughRankedResultsHasNoDuplicatesOrGaps() {
+        String word = uniqueWord();
+        String section = Api.section();
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // equal ranks for some, so the id must break ties
+            all.add(publish(section, i % 3 == 0 ? word + " in the title " + i : "Story " + i, null,
+                    (word + " ").repeat(1 + i % 2) + "body text."));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = anonymous().queryParam("q", word).queryParam("limit", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/articles").then().statusCode(200).extract();
+            seen.addAll(page.jsonPath().getList("items.slug"));
+            cursor = page.path("next");
+        } while (cursor != null);
+        assertEquals(7, seen.size(), seen.toString());
+        assertEquals(new HashSet<>(all), new HashSet<>(seen));
+        List<String> onePage = anonymous().queryParam("q", word).queryParam("limit", 100).get("/api/v1/articles")
+                .then().extract().jsonPath().getList("items.slug");
+        assertEquals(onePage, seen, "pages follow the ranked order");
+    }
+
+    @Test
+    void highlightMarksTheMatchAndEscapesTheRest() {
+        String word = uniqueWord();
+        publish(Api.section(), "Report", null, "Before <script>alert(1)</script> the **" + word + "** appeared & left.");
+        anonymous().queryParam("q", word).queryParam("highlight", "true").get("/api/v1/articles")
+                .then().statusCode(200)
+                .body("items[0].highlight", containsString("<mark>" + word + "</mark>"))
+                .body("items[0].highlight", containsString("&amp; left"))
+                .body("items[0].highlight", not(containsString("<script")))
+                .body("items[0].highlight", not(containsString("**")));
+        anonymous().queryParam("q", word).get("/api/v1/articles")
+                .then().body("items[0]", not(org.hamcrest.Matchers.hasKey("highlight")));
+    }
+
+    @Test
+    void unpublishedArticlesAreNotFoundBySearch() {
+        String word = uniqueWord();
+        Map<String, Object> draft = Api.article(Api.section());
+        draft.put("title", word + " draft");
+        draft.put("status", "DRAFT");
+        Api.create(draft);
+        anonymous().queryParam("q", word).get("/api/v1/articles").then().body("items", empty());
+    }
+
+    @Test
+    void badSearchParametersAre400() {
+        anonymous().queryParam("sort", "relevance").get("/api/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("sort"));
+        anonymous().queryParam("q", "x".repeat(501)).get("/api/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("q"));
+        anonymous().queryParam("q", "x").queryParam("highlight", "maybe").get("/api/v1/articles").then().statusCode(400);
+    }
+}
