@@ -17,6 +17,25 @@ public interface BroadsheetConfig {
 
     Limits limits();
 
+    Site site();
+
+    /** The public website that renders the content: feeds link to it. */
+    interface Site {
+        @WithDefault("Broadsheet")
+        String title();
+
+        @WithDefault("The latest stories")
+        String description();
+
+        /** The site's home page. */
+        @WithDefault("https://news.example/")
+        String url();
+
+        /** An article's page; {section} and {slug} are replaced. */
+        @WithDefault("https://news.example/{section}/{slug}")
+        String articleUrl();
+    }
+
     interface Limits {
         /** The largest request body, but for imports. */
         @WithDefault("10M")

@@ -1,0 +1,82 @@
+package news.broadsheet.feed;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.web.NotFound;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** The latest published articles for feeds, in full, optionally of one section and its children. */
+@ApplicationScoped
+class FeedEntries {
+
+    static final int SIZE = 50;
+
+    private static final String LATEST = """
+            select a.id, a.slug, a.title, a.summary, a.body_html, s.slug, s.name, a.tags, a.authors, a.hero_image_url,
+                   a.published_at, a.updated_at
+            from article a join section s on s.id = a.section_id
+            where a.status = 'PUBLISHED' and a.published_at <= now() %s
+            order by coalesce(a.published_at, a.created_at) desc, a.id desc
+            limit %d""";
+    private static final String IN_SECTION = """
+            and a.section_id in (with recursive tree(id) as (
+                select id from section where slug = ?
+                union all select child.id from section child join tree on child.parent_id = tree.id)
+              select id from tree)""";
+
+    private final DataSource dataSource;
+
+    FeedEntries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    List<FeedEntry> latest(String section) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (section != null) {
+                requireSection(connection, section);
+            }
+            try (PreparedStatement query = connection.prepareStatement(LATEST.formatted(section == null ? "" : IN_SECTION, SIZE))) {
+                if (section != null) {
+                    query.setString(1, section);
+                }
+                List<FeedEntry> entries = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        entries.add(new FeedEntry(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+                                row.getString(5), row.getString(6), row.getString(7), strings(row.getArray(8)), strings(row.getArray(9)),
+                                row.getString(10), row.getObject(11, OffsetDateTime.class).toInstant(),
+                                row.getObject(12, OffsetDateTime.class).toInstant()));
+                    }
+                }
+                return entries;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the feed failed", e);
+        }
+    }
+
+    private static void requireSection(Connection connection, String section) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select 1 from section where slug = ?")) {
+            query.setString(1, section);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new NotFound("section", section);
+                }
+            }
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

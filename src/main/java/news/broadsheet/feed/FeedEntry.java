@@ -1,0 +1,10 @@
+package news.broadsheet.feed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What a feed shows of one article. */
+record FeedEntry(UUID id, String slug, String title, String summary, String bodyHtml, String sectionSlug, String sectionName,
+                 List<String> tags, List<String> authors, String imageUrl, Instant publishedAt, Instant updatedAt) {
+}

@@ -1,0 +1,81 @@
+package news.broadsheet.feed;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/feeds")
+@Tag(name = "Feeds")
+public class FeedResource {
+
+    static final String RSS = "application/rss+xml";
+    static final String ATOM = "application/atom+xml";
+    static final String JSON_FEED = "application/feed+json";
+    private static final String SECTION_DOC = "Only this section and its child sections";
+
+    private final Feeds feeds;
+
+    FeedResource(Feeds feeds) {
+        this.feeds = feeds;
+    }
+
+    @GET
+    @Path("rss.xml")
+    @Produces({RSS, "application/xml", "text/xml"})
+    @Operation(operationId = "rssFeed", summary = "RSS 2.0 feed", description = "The 50 latest published articles, bodies in content:encoded.")
+    @APIResponse(responseCode = "200", description = "An RSS 2.0 document",
+            content = @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "rss", value = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\">...</rss>")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public String rss(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
+                      @Context UriInfo uri) {
+        return feeds.xml(Feeds.RSS, blankToNull(section), uri.getRequestUri());
+    }
+
+    @GET
+    @Path("atom.xml")
+    @Produces({ATOM, "application/xml", "text/xml"})
+    @Operation(operationId = "atomFeed", summary = "Atom 1.0 feed", description = "The 50 latest published articles, bodies as HTML content.")
+    @APIResponse(responseCode = "200", description = "An Atom 1.0 document",
+            content = @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "atom", value = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">...</feed>")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public String atom(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
+                       @Context UriInfo uri) {
+        return feeds.xml(Feeds.ATOM, blankToNull(section), uri.getRequestUri());
+    }
+
+    @GET
+    @Path("feed.json")
+    @Produces({JSON_FEED, "application/json"})
+    @Operation(operationId = "jsonFeed", summary = "JSON Feed 1.1", description = "The 50 latest published articles.")
+    @APIResponse(responseCode = "200", description = "A JSON Feed 1.1 document",
+            content = @Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class),
+                    examples = @ExampleObject(name = "feed", value = """
+                            {"version": "https://jsonfeed.org/version/1.1", "title": "Broadsheet", "home_page_url": "https://news.example/",
+                             "feed_url": "https://api.news.example/api/v1/feeds/feed.json", "description": "The latest stories",
+                             "items": [{"id": "urn:uuid:5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
+                                        "url": "https://news.example/europe/lviv-trams-run-again", "title": "Lviv's trams run again",
+                                        "content_html": "<p>Trams returned.</p>", "date_published": "2026-11-24T09:30:00Z",
+                                        "date_modified": "2026-11-24T09:30:00Z", "authors": [{"name": "Hanna Łukasik"}], "tags": ["transport"]}]}""")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public JsonFeed json(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
+                         @Context UriInfo uri) {
+        return feeds.json(blankToNull(section), uri.getRequestUri());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,122 @@
+package news.broadsheet.feed;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.BroadsheetConfig;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/** RSS 2.0 and Atom 1.0 written by ROME, JSON Feed 1.1 by Jackson; every link absolute, to the public site. */
+@ApplicationScoped
+class Feeds {
+
+    static final String RSS = "rss_2.0";
+    static final String ATOM = "atom_1.0";
+
+    private final FeedEntries entries;
+    private final BroadsheetConfig.Site site;
+
+    Feeds(FeedEntries entries, BroadsheetConfig config) {
+        this.entries = entries;
+        this.site = config.site();
+    }
+
+    String xml(String type, String section, URI self) {
+        List<FeedEntry> latest = entries.latest(section);
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(type);
+        feed.setTitle(title(section, latest));
+        feed.setDescription(site.description());
+        feed.setLink(site.url());
+        feed.setUri(self.toString());
+        feed.setLanguage("en");
+        SyndLink selfLink = new SyndLinkImpl();
+        selfLink.setRel("self");
+        selfLink.setHref(self.toString());
+        SyndLink home = new SyndLinkImpl();
+        home.setRel("alternate");
+        home.setHref(site.url());
+        feed.setLinks(List.of(home, selfLink));
+        feed.setPublishedDate(latest.isEmpty() ? new Date(0) : Date.from(latest.get(0).publishedAt()));
+        feed.setEntries(latest.stream().map(this::entry).toList());
+        try {
+            return new SyndFeedOutput().outputString(feed, true);
+        } catch (FeedException e) {
+            throw new IllegalStateException("Writing the " + type + " feed failed", e);
+        }
+    }
+
+    JsonFeed json(String section, URI self) {
+        List<FeedEntry> latest = entries.latest(section);
+        return new JsonFeed("https://jsonfeed.org/version/1.1", title(section, latest), site.url(), self.toString(),
+                site.description(), latest.stream().map(entry -> new JsonFeed.Item(
+                        "urn:uuid:" + entry.id(), articleUrl(entry), entry.title(), entry.summary(), entry.bodyHtml(), entry.imageUrl(),
+                        entry.publishedAt(), entry.updatedAt(),
+                        entry.authors().isEmpty() ? null : entry.authors().stream().map(JsonFeed.Author::new).toList(),
+                        entry.tags().isEmpty() ? null : entry.tags())).toList());
+    }
+
+    private SyndEntry entry(FeedEntry article) {
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setTitle(article.title());
+        entry.setLink(articleUrl(article));
+        entry.setUri("urn:uuid:" + article.id());
+        entry.setPublishedDate(Date.from(article.publishedAt()));
+        entry.setUpdatedDate(Date.from(article.updatedAt()));
+        if (article.summary() != null) {
+            SyndContent summary = new SyndContentImpl();
+            summary.setType("text/plain");
+            summary.setValue(article.summary());
+            entry.setDescription(summary);
+        }
+        SyndContent content = new SyndContentImpl();
+        content.setType("html");
+        content.setValue(article.bodyHtml());
+        entry.setContents(List.of(content));
+        List<SyndPerson> authors = new ArrayList<>();
+        for (String name : article.authors()) {
+            SyndPerson author = new SyndPersonImpl();
+            author.setName(name);
+            authors.add(author);
+        }
+        entry.setAuthors(authors);
+        List<SyndCategory> categories = new ArrayList<>();
+        SyndCategory section = new SyndCategoryImpl();
+        section.setName(article.sectionName());
+        categories.add(section);
+        for (String tag : article.tags()) {
+            SyndCategory category = new SyndCategoryImpl();
+            category.setName(tag);
+            categories.add(category);
+        }
+        entry.setCategories(categories);
+        return entry;
+    }
+
+    private String title(String section, List<FeedEntry> latest) {
+        if (section == null) {
+            return site.title();
+        }
+        return latest.isEmpty() ? site.title() + ": " + section : site.title() + ": " + latest.get(0).sectionName();
+    }
+
+    private String articleUrl(FeedEntry entry) {
+        return site.articleUrl().replace("{section}", entry.sectionSlug()).replace("{slug}", entry.slug());
+    }
+}

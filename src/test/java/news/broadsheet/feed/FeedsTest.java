@@ -1,0 +1,142 @@
+package news.broadsheet.feed;
+
+import io.quarkus.test.junit.QuarkusTest;
+import news.broadsheet.Api;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Feeds parsed with a real XML parser: well-formed, required elements present, dates in each format's own syntax. */
+@QuarkusTest
+class FeedsTest {
+
+    private static Document xml(String path) throws Exception {
+        byte[] body = given().get(path).then().statusCode(200).extract().asByteArray();
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+    }
+
+    private static List<String> texts(Element parent, String namespace, String name) {
+        NodeList nodes = parent.getElementsByTagNameNS(namespace, name);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        return texts;
+    }
+
+    private static String sectionWithArticle() {
+        String section = Api.section();
+        Map<String, Object> article = Api.article(section);
+        article.put("title", "Feed story & more");
+        article.put("summary", "A summary");
+        article.put("authors", List.of("Hanna Łukasik"));
+        article.put("tags", List.of("transport"));
+        Api.create(article);
+        Map<String, Object> draft = Api.article(section);
+        draft.put("status", "DRAFT");
+        draft.put("title", "Secret draft");
+        Api.create(draft);
+        return section;
+    }
+
+    @Test
+    void rssIsValidRss2WithAbsoluteLinksAndRfc822Dates() throws Exception {
+        String section = sectionWithArticle();
+        Document rss = xml("/api/v1/feeds/rss.xml?section=" + section);
+        Element root = rss.getDocumentElement();
+        assertEquals("rss", root.getNodeName());
+        assertEquals("2.0", root.getAttribute("version"));
+        Element channel = (Element) root.getElementsByTagName("channel").item(0);
+        assertNotNull(channel);
+        for (String required : List.of("title", "link", "description")) {
+            assertFalse(channel.getElementsByTagName(required).item(0).getTextContent().isBlank(), required);
+        }
+        NodeList items = channel.getElementsByTagName("item");
+        assertEquals(1, items.getLength(), "the draft is left out");
+        Element item = (Element) items.item(0);
+        assertEquals("Feed story & more", item.getElementsByTagName("title").item(0).getTextContent());
+        String link = item.getElementsByTagName("link").item(0).getTextContent();
+        assertTrue(link.startsWith("https://news.example/" + section + "/"), link);
+        assertNotNull(item.getElementsByTagName("guid").item(0));
+        String pubDate = item.getElementsByTagName("pubDate").item(0).getTextContent();
+        ZonedDateTime.parse(pubDate, DateTimeFormatter.RFC_1123_DATE_TIME);
+        assertTrue(texts(item, "http://purl.org/rss/1.0/modules/content/", "encoded").get(0).contains("<strong>Markdown</strong>"));
+    }
+
+    @Test
+    void atomIsValidAtom1WithRfc3339Dates() throws Exception {
+        String section = sectionWithArticle();
+        Document atom = xml("/api/v1/feeds/atom.xml?section=" + section);
+        String ns = "http://www.w3.org/2005/Atom";
+        Element feed = atom.getDocumentElement();
+        assertEquals(ns, feed.getNamespaceURI());
+        assertEquals("feed", feed.getLocalName());
+        for (String required : List.of("id", "title", "updated")) {
+            assertFalse(texts(feed, ns, required).isEmpty(), required);
+        }
+        NodeList entries = feed.getElementsByTagNameNS(ns, "entry");
+        assertEquals(1, entries.getLength());
+        Element entry = (Element) entries.item(0);
+        assertTrue(texts(entry, ns, "id").get(0).startsWith("urn:uuid:"));
+        OffsetDateTime.parse(texts(entry, ns, "updated").get(0));
+        Element link = (Element) entry.getElementsByTagNameNS(ns, "link").item(0);
+        assertTrue(link.getAttribute("href").startsWith("https://news.example/" + section + "/"));
+        assertEquals("Hanna Łukasik", texts(entry, ns, "name").get(0));
+    }
+
+    @Test
+    void jsonFeedIsVersion11() {
+        String section = sectionWithArticle();
+        given().get("/api/v1/feeds/feed.json?section=" + section).then().statusCode(200)
+                .contentType(containsString("application/feed+json"))
+                .body("version", equalTo("https://jsonfeed.org/version/1.1"))
+                .body("title", containsString("Section " + section))
+                .body("home_page_url", equalTo("https://news.example/"))
+                .body("feed_url", containsString("/api/v1/feeds/feed.json"))
+                .body("items.size()", equalTo(1))
+                .body("items[0].id", containsString("urn:uuid:"))
+                .body("items[0].url", containsString("https://news.example/" + section + "/"))
+                .body("items[0].content_html", containsString("<strong>Markdown</strong>"))
+                .body("items[0].authors[0].name", equalTo("Hanna Łukasik"))
+                .body("items[0].tags", hasItem("transport"));
+        String published = given().get("/api/v1/feeds/feed.json?section=" + section).then().extract().path("items[0].date_published");
+        Instant.parse(published);
+    }
+
+    @Test
+    void wholeSiteFeedsHoldAtMostFiftyLatest() throws Exception {
+        sectionWithArticle();
+        NodeList items = xml("/api/v1/feeds/rss.xml").getElementsByTagName("item");
+        assertTrue(items.getLength() >= 1 && items.getLength() <= 50, "items: " + items.getLength());
+        given().get("/api/v1/feeds/feed.json").then().body("items.title", not(hasItem("Secret draft")));
+    }
+
+    @Test
+    void unknownSectionIs404() {
+        given().get("/api/v1/feeds/rss.xml?section=no-such-section").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/feeds/feed.json?section=no-such-section").then().statusCode(404);
+    }
+}
