@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Every {@code broadsheet.*} key an operator may set; the README lists them. */
@@ -18,6 +19,17 @@ public interface BroadsheetConfig {
     Limits limits();
 
     Site site();
+
+    Cache cache();
+
+    /** Cache-Control of public reads, for browsers and CDNs. */
+    interface Cache {
+        @WithDefault("60s")
+        Duration maxAge();
+
+        @WithDefault("300s")
+        Duration staleWhileRevalidate();
+    }
 
     /** The public website that renders the content: feeds link to it. */
     interface Site {

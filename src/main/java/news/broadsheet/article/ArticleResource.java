@@ -1,5 +1,6 @@
 package news.broadsheet.article;
 
+import news.broadsheet.web.PublicCollection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -68,6 +69,8 @@ public class ArticleResource {
         this.caller = caller;
     }
 
+    @PublicCollection
+    @Parameter(ref = "IfNoneMatch")
     @GET
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))

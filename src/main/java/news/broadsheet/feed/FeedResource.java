@@ -1,6 +1,7 @@
 package news.broadsheet.feed;
 
 import jakarta.ws.rs.GET;
+import news.broadsheet.web.PublicCollection;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/feeds")
 @Tag(name = "Feeds")
+@PublicCollection
 public class FeedResource {
 
     static final String RSS = "application/rss+xml";
@@ -33,6 +35,7 @@ public class FeedResource {
     @GET
     @Path("rss.xml")
     @Produces({RSS, "application/xml", "text/xml"})
+    @Parameter(ref = "IfNoneMatch")
     @Operation(operationId = "rssFeed", summary = "RSS 2.0 feed", description = "The 50 latest published articles, bodies in content:encoded.")
     @APIResponse(responseCode = "200", description = "An RSS 2.0 document",
             content = @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING),
@@ -46,6 +49,7 @@ public class FeedResource {
     @GET
     @Path("atom.xml")
     @Produces({ATOM, "application/xml", "text/xml"})
+    @Parameter(ref = "IfNoneMatch")
     @Operation(operationId = "atomFeed", summary = "Atom 1.0 feed", description = "The 50 latest published articles, bodies as HTML content.")
     @APIResponse(responseCode = "200", description = "An Atom 1.0 document",
             content = @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING),
@@ -59,6 +63,7 @@ public class FeedResource {
     @GET
     @Path("feed.json")
     @Produces({JSON_FEED, "application/json"})
+    @Parameter(ref = "IfNoneMatch")
     @Operation(operationId = "jsonFeed", summary = "JSON Feed 1.1", description = "The 50 latest published articles.")
     @APIResponse(responseCode = "200", description = "A JSON Feed 1.1 document",
             content = @Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class),

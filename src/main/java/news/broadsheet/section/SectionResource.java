@@ -1,5 +1,6 @@
 package news.broadsheet.section;
 
+import news.broadsheet.web.PublicCollection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -51,6 +52,8 @@ public class SectionResource {
         this.sections = sections;
     }
 
+    @PublicCollection
+    @Parameter(ref = "IfNoneMatch")
     @GET
     @Operation(operationId = "listSections", summary = "List all sections",
             description = "Every section, ordered by position then name; the tree is given by each section's parent. Never paged: next is always null.")

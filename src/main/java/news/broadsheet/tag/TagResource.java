@@ -1,5 +1,7 @@
 package news.broadsheet.tag;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import news.broadsheet.web.PublicCollection;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,6 +27,8 @@ public class TagResource {
         this.tags = tags;
     }
 
+    @PublicCollection
+    @Parameter(ref = "IfNoneMatch")
     @GET
     @Operation(operationId = "listTags", summary = "List the tags in use",
             description = "Every tag of a published article, with how many published articles carry it, most used first. "

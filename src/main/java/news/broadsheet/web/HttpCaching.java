@@ -1,0 +1,72 @@
+package news.broadsheet.web;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import news.broadsheet.BroadsheetConfig;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.util.Optional;
+
+/**
+ * The caching contract of every API answer: public reads are cacheable by CDNs for a configurable time, anything
+ * authenticated (drafts, subscribers, tokens) is private and never stored, errors are never stored; collections
+ * get an ETag from the {@link ContentVersion} and revalidate with 304 without being rebuilt.
+ */
+public class HttpCaching {
+
+    private static final String COLLECTION_TAG = "broadsheet.collection-etag";
+    /** Feeds and anything else that is not JSON: nothing in them may run as a page. */
+    private static final String NON_JSON_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+    private final ContentVersion contentVersion;
+    private final String publicCacheControl;
+
+    HttpCaching(ContentVersion contentVersion, BroadsheetConfig config) {
+        this.contentVersion = contentVersion;
+        this.publicCacheControl = "public, max-age=" + config.cache().maxAge().toSeconds()
+                + ", stale-while-revalidate=" + config.cache().staleWhileRevalidate().toSeconds();
+    }
+
+    @PublicCollection
+    @ServerRequestFilter
+    public Optional<Response> revalidateCollection(ContainerRequestContext request) {
+        if (!HttpMethod.GET.equals(request.getMethod())) {
+            return Optional.empty();
+        }
+        String etag = ETags.of("collection", contentVersion.current(), request.getUriInfo().getRequestUri(),
+                request.getHeaderString(HttpHeaders.ACCEPT));
+        request.setProperty(COLLECTION_TAG, etag);
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && ETags.matchesWeakly(ifNoneMatch, etag)) {
+            return Optional.of(Response.notModified(etag.substring(1, etag.length() - 1)).build());
+        }
+        return Optional.empty();
+    }
+
+    @ServerResponseFilter
+    public void describeCaching(ContainerRequestContext request, ContainerResponseContext response) {
+        var headers = response.getHeaders();
+        Object collectionTag = request.getProperty(COLLECTION_TAG);
+        if (collectionTag != null && response.getStatus() == 200 && !headers.containsKey(HttpHeaders.ETAG)) {
+            headers.putSingle(HttpHeaders.ETAG, collectionTag);
+        }
+        headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        boolean authenticated = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+        int status = response.getStatus();
+        if (authenticated || status >= 400 || !read) {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, authenticated ? "private, no-store" : "no-store");
+        } else if (status == 200 || status == 304) {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, publicCacheControl);
+        }
+        MediaType type = response.getMediaType();
+        if (type != null && !type.getSubtype().endsWith("json")) {
+            headers.putSingle("Content-Security-Policy", NON_JSON_POLICY);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package news.broadsheet.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import news.broadsheet.Api;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static news.broadsheet.Api.anonymous;
+import static news.broadsheet.Api.editor;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** The caching contract: what a CDN may keep, for how long, and how it revalidates. */
+@QuarkusTest
+class HttpCachingTest {
+
+    private static final List<String> COLLECTIONS = List.of("/api/v1/articles?limit=5", "/api/v1/sections", "/api/v1/tags",
+            "/api/v1/feeds/rss.xml", "/api/v1/feeds/atom.xml", "/api/v1/feeds/feed.json");
+
+    @Test
+    void everyPublicCollectionRevalidatesWith304() {
+        Api.create(Api.article(Api.section()));
+        for (String path : COLLECTIONS) {
+            String etag = anonymous().accept("*/*").get(path).then().statusCode(200)
+                    .header("ETag", matchesPattern("\"[A-Za-z0-9_-]+\""))
+                    .header("Cache-Control", "public, max-age=60, stale-while-revalidate=300")
+                    .extract().header("ETag");
+            anonymous().accept("*/*").header("If-None-Match", etag).get(path).then()
+                    .statusCode(304).header("ETag", etag).body(emptyString());
+        }
+    }
+
+    @Test
+    void anyWriteChangesTheCollectionsETag() {
+        String before = anonymous().get("/api/v1/articles?limit=5").then().extract().header("ETag");
+        Api.create(Api.article(Api.section()));
+        anonymous().header("If-None-Match", before).get("/api/v1/articles?limit=5")
+                .then().statusCode(200).header("ETag", not(before));
+    }
+
+    @Test
+    void aScheduledArticleGoingLiveChangesTheETag() throws InterruptedException {
+        Map<String, Object> scheduled = Api.article(Api.section());
+        scheduled.put("publishedAt", Instant.now().plusSeconds(2).toString());
+        String slug = Api.create(scheduled);
+        var before = anonymous().get("/api/v1/articles?limit=1").then().extract();
+        Thread.sleep(3000);
+        anonymous().header("If-None-Match", before.header("ETag")).get("/api/v1/articles?limit=1")
+                .then().statusCode(200).body("items[0].slug", equalTo(slug));
+    }
+
+    @Test
+    void differentQueriesHaveDifferentETags() {
+        String all = anonymous().get("/api/v1/articles").then().extract().header("ETag");
+        String page = anonymous().get("/api/v1/articles?limit=3").then().extract().header("ETag");
+        assertNotEquals(all, page);
+    }
+
+    @Test
+    void singleArticlesAreCacheableAndRevalidate() {
+        String slug = Api.create(Api.article(Api.section()));
+        String etag = anonymous().get("/api/v1/articles/" + slug).then().statusCode(200)
+                .header("Cache-Control", containsString("public")).extract().header("ETag");
+        anonymous().header("If-None-Match", etag).get("/api/v1/articles/" + slug).then().statusCode(304)
+                .header("Cache-Control", containsString("max-age=60"));
+    }
+
+    @Test
+    void authenticatedAnswersAreNeverStored() {
+        editor().get("/api/v1/articles?status=ANY&limit=1").then().statusCode(200).header("Cache-Control", "private, no-store");
+        editor().get("/api/v1/tokens").then().statusCode(200).header("Cache-Control", "private, no-store");
+        anonymous().get("/api/v1/articles").then().header("Vary", containsString("Authorization"));
+    }
+
+    @Test
+    void errorsAndWritesAreNeverStored() {
+        anonymous().get("/api/v1/articles/no-such-article").then().statusCode(404).header("Cache-Control", "no-store");
+        anonymous().get("/api/v1/articles?limit=0").then().statusCode(400).header("Cache-Control", "no-store");
+        editor().contentType("application/json").body(Api.article(Api.section())).post("/api/v1/articles")
+                .then().statusCode(201).header("Cache-Control", containsString("no-store"));
+    }
+
+    @Test
+    void jsonAndFeedsAreCompressed() {
+        for (String path : List.of("/api/v1/articles", "/api/v1/feeds/rss.xml", "/api/v1/feeds/feed.json")) {
+            given().header("Accept-Encoding", "gzip").get(path).then().statusCode(200).header("Content-Encoding", "gzip");
+        }
+    }
+
+    @Test
+    void securityHeadersAreOnEveryAnswer() {
+        for (String path : List.of("/api/v1/articles", "/api/v1/feeds/atom.xml", "/no/such/path", "/q/openapi")) {
+            given().get(path).then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", notNullValue());
+        }
+        given().get("/api/v1/feeds/rss.xml").then().header("Content-Security-Policy", containsString("default-src 'none'"));
+        given().get("/api/v1/articles").then().header("Content-Security-Policy", nullValue());
+    }
+
+    @Test
+    void configuredFrontendMayCallTheApiFromABrowser() {
+        given().header("Origin", "https://news.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Content-Type")
+                .options("/api/v1/articles")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://news.example")
+                .header("Access-Control-Allow-Methods", containsString("POST"));
+        given().header("Origin", "https://news.example").get("/api/v1/articles")
+                .then().header("Access-Control-Allow-Origin", "https://news.example")
+                .header("Access-Control-Expose-Headers", containsString("ETag"));
+        given().header("Origin", "https://evil.example").get("/api/v1/articles")
+                .then().header("Access-Control-Allow-Origin", not(equalTo("https://evil.example")));
+    }
+}
