@@ -55,7 +55,7 @@ public class HttpCaching {
         if (collectionTag != null && response.getStatus() == 200 && !headers.containsKey(HttpHeaders.ETAG)) {
             headers.putSingle(HttpHeaders.ETAG, collectionTag);
         }
-        headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.ACCEPT_ENCODING);
         boolean authenticated = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         int status = response.getStatus();
