@@ -22,6 +22,53 @@ public interface BroadsheetConfig {
 
     Cache cache();
 
+    Subscriptions subscriptions();
+
+    interface Subscriptions {
+        /** The frontend page that confirms a sign-up; {token} is replaced. */
+        @WithDefault("https://news.example/newsletter/confirm?token={token}")
+        String confirmUrl();
+
+        /** The frontend page where a subscriber changes preferences; {token} is replaced. */
+        @WithDefault("https://news.example/newsletter/preferences?token={token}")
+        String preferencesUrl();
+
+        /** This API as the subscriber's mail client reaches it, for RFC 8058 one-click unsubscribe. */
+        @WithDefault("http://localhost:8080")
+        String apiUrl();
+
+        /** How long a confirmation link works. */
+        @WithDefault("48h")
+        Duration confirmationWindow();
+
+        RateLimit rateLimit();
+
+        Outbox outbox();
+
+        /** Sign-ups per client address, per instance of the service. */
+        interface RateLimit {
+            @WithDefault("5")
+            int perMinute();
+
+            /** Sign-ups allowed at once before the per-minute rate applies. */
+            @WithDefault("5")
+            int burst();
+        }
+
+        interface Outbox {
+            /** How often the sender looks for mail to send. */
+            @WithDefault("5s")
+            String interval();
+
+            /** The first retry waits this long; each further one twice as long, up to an hour. */
+            @WithDefault("10s")
+            Duration firstRetry();
+
+            @WithDefault("50")
+            int maxAttempts();
+        }
+    }
+
     /** Cache-Control of public reads, for browsers and CDNs. */
     interface Cache {
         @WithDefault("60s")

@@ -5,6 +5,7 @@ import news.broadsheet.database.Clock;
 import news.broadsheet.web.Cursor;
 import news.broadsheet.web.FieldError;
 import news.broadsheet.web.InvalidInput;
+import news.broadsheet.web.PageSize;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -20,8 +21,6 @@ import java.util.List;
 /** The list's query parameters as sent; {@link #toQuery} checks them all and names every bad one. */
 public class ArticleListParameters {
 
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 500;
 
     @QueryParam("q")
@@ -91,17 +90,7 @@ public class ArticleListParameters {
 
     ArticleQuery toQuery() {
         List<FieldError> errors = new ArrayList<>();
-        int pageSize = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                pageSize = Integer.parseInt(limit.trim());
-                if (pageSize < 1 || pageSize > MAX_LIMIT) {
-                    errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("limit", "must be a whole number between 1 and " + MAX_LIMIT));
-            }
-        }
+        int pageSize = PageSize.parse(limit, errors);
         String search = blankToNull(q);
         if (search != null && search.length() > MAX_QUERY_LENGTH) {
             errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));

@@ -6,7 +6,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import news.broadsheet.database.Clock;
-import news.broadsheet.database.SlugLocks;
+import news.broadsheet.database.WriteLocks;
 import news.broadsheet.database.UniqueViolation;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.SectionRepository;
@@ -35,16 +35,16 @@ public class ArticleService {
     private final SectionRepository sections;
     private final MarkdownRenderer markdown;
     private final MergePatch mergePatch;
-    private final SlugLocks slugLocks;
+    private final WriteLocks writeLocks;
 
     ArticleService(ArticleRepository articles, ArticleLists lists, SectionRepository sections,
-                   MarkdownRenderer markdown, MergePatch mergePatch, SlugLocks slugLocks) {
+                   MarkdownRenderer markdown, MergePatch mergePatch, WriteLocks writeLocks) {
         this.articles = articles;
         this.lists = lists;
         this.sections = sections;
         this.markdown = markdown;
         this.mergePatch = mergePatch;
-        this.slugLocks = slugLocks;
+        this.writeLocks = writeLocks;
     }
 
     @Transactional
@@ -69,14 +69,14 @@ public class ArticleService {
         String slug;
         if (input.slug() != null) {
             slug = input.slug();
-            slugLocks.lock(LOCK_KIND, slug);
+            writeLocks.lock(LOCK_KIND, slug);
             if (articles.slugTaken(slug)) {
                 throw Conflict.slugTaken("article", slug);
             }
         } else {
             String base = Slugs.derive(input.title())
                     .orElseThrow(() -> new InvalidInput("slug", "could not be derived from the title; give one"));
-            slugLocks.lock(LOCK_KIND, base);
+            writeLocks.lock(LOCK_KIND, base);
             slug = Slugs.firstFree(base, articles::slugTaken);
         }
         return stored(insert(slug, input), true);
@@ -88,7 +88,7 @@ public class ArticleService {
         if (input.slug() != null && !input.slug().equals(slug)) {
             throw new InvalidInput("slug", "must match the slug in the path, or be left out");
         }
-        slugLocks.lock(LOCK_KIND, slug);
+        writeLocks.lock(LOCK_KIND, slug);
         var existing = articles.findBySlugForUpdate(slug);
         ETags.requireMatch(ifMatch, existing.map(ArticleService::etag).orElse(null), "article");
         ETags.requireAbsent(ifNoneMatch, existing.isPresent(), "article");
@@ -108,7 +108,7 @@ public class ArticleService {
             throw new InvalidInput("slug", "must not be null");
         }
         if (!patched.slug().equals(article.slug)) {
-            slugLocks.lock(LOCK_KIND, patched.slug());
+            writeLocks.lock(LOCK_KIND, patched.slug());
             if (articles.slugTaken(patched.slug())) {
                 throw Conflict.slugTaken("article", patched.slug());
             }

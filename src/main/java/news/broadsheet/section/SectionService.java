@@ -6,7 +6,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import news.broadsheet.database.Clock;
-import news.broadsheet.database.SlugLocks;
+import news.broadsheet.database.WriteLocks;
 import news.broadsheet.database.UniqueViolation;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.Conflict;
@@ -27,12 +27,12 @@ public class SectionService {
 
     private final SectionRepository sections;
     private final MergePatch mergePatch;
-    private final SlugLocks slugLocks;
+    private final WriteLocks writeLocks;
 
-    SectionService(SectionRepository sections, MergePatch mergePatch, SlugLocks slugLocks) {
+    SectionService(SectionRepository sections, MergePatch mergePatch, WriteLocks writeLocks) {
         this.sections = sections;
         this.mergePatch = mergePatch;
-        this.slugLocks = slugLocks;
+        this.writeLocks = writeLocks;
     }
 
     @Transactional
@@ -50,14 +50,14 @@ public class SectionService {
         String slug;
         if (input.slug() != null) {
             slug = input.slug();
-            slugLocks.lock(LOCK_KIND, slug);
+            writeLocks.lock(LOCK_KIND, slug);
             if (sections.slugTaken(slug)) {
                 throw Conflict.slugTaken("section", slug);
             }
         } else {
             String base = Slugs.derive(input.name())
                     .orElseThrow(() -> new InvalidInput("slug", "could not be derived from the name; give one"));
-            slugLocks.lock(LOCK_KIND, base);
+            writeLocks.lock(LOCK_KIND, base);
             slug = Slugs.firstFree(base, sections::slugTaken);
         }
         return stored(insert(slug, input), true);
@@ -68,7 +68,7 @@ public class SectionService {
         if (input.slug() != null && !input.slug().equals(slug)) {
             throw new InvalidInput("slug", "must match the slug in the path, or be left out");
         }
-        slugLocks.lock(LOCK_KIND, slug);
+        writeLocks.lock(LOCK_KIND, slug);
         var existing = sections.findBySlugForUpdate(slug);
         ETags.requireMatch(ifMatch, existing.map(SectionService::etag).orElse(null), "section");
         ETags.requireAbsent(ifNoneMatch, existing.isPresent(), "section");
@@ -88,7 +88,7 @@ public class SectionService {
             throw new InvalidInput("slug", "must not be null");
         }
         if (!patched.slug().equals(section.slug)) {
-            slugLocks.lock(LOCK_KIND, patched.slug());
+            writeLocks.lock(LOCK_KIND, patched.slug());
             if (sections.slugTaken(patched.slug())) {
                 throw Conflict.slugTaken("section", patched.slug());
             }

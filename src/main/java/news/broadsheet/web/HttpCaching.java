@@ -1,6 +1,7 @@
 package news.broadsheet.web;
 
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -46,6 +47,13 @@ public class HttpCaching {
             return Optional.of(Response.notModified(etag.substring(1, etag.length() - 1)).build());
         }
         return Optional.empty();
+    }
+
+    /** Runs after {@link #describeCaching}: response filters run from the highest priority down. */
+    @Personal
+    @ServerResponseFilter(priority = Priorities.USER - 100)
+    public void neverStorePersonalData(ContainerResponseContext response) {
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
     }
 
     @ServerResponseFilter

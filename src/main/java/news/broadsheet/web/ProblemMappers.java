@@ -47,6 +47,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequests e, UriInfo uri) {
+        return problem(429, Problem.type("rate-limited"), e.getMessage(), uri, null)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
+    }
+
+    @ServerExceptionMapper
     public Response staleVersion(StaleVersion e, UriInfo uri) {
         return problem(412, Problem.type("stale-version"), e.getMessage(), uri, null).build();
     }

@@ -43,13 +43,14 @@ class OpenApiDocumentTest {
                     problems.add(name + " lacks the common 406/500 answers");
                 }
                 boolean write = !entry.getKey().equals("get");
-                if (write) {
-                    if (operation.get("security") == null || operation.get("security").toString().equals("[]")) {
-                        problems.add(name + " is a write without a security requirement");
-                    }
-                    if (!responses.containsKey("401") || !responses.containsKey("403")) {
-                        problems.add(name + " is a write without 401/403");
-                    }
+                Object security = operation.get("security");
+                // a write is either guarded, or public by an explicit empty requirement ({}), like the newsletter sign-up
+                if (write && (security == null || security.toString().equals("[]"))) {
+                    problems.add(name + " is a write that declares no security requirement");
+                }
+                if (write && security != null && !security.toString().contains("{}")
+                        && (!responses.containsKey("401") || !responses.containsKey("403"))) {
+                    problems.add(name + " is a guarded write without 401/403");
                 }
                 if (operation.get("requestBody") != null && !responses.containsKey("400")) {
                     problems.add(name + " reads a body but documents no 400");
@@ -63,7 +64,7 @@ class OpenApiDocumentTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(20, operations, "the operations of API.md built so far");
+        assertEquals(28, operations, "the operations of API.md");
     }
 
     @Test

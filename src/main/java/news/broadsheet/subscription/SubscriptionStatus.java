@@ -1,0 +1,5 @@
+package news.broadsheet.subscription;
+
+public enum SubscriptionStatus {
+    PENDING, ACTIVE, UNSUBSCRIBED
+}

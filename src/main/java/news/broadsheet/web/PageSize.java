@@ -1,0 +1,30 @@
+package news.broadsheet.web;
+
+import java.util.List;
+
+/** The {@code limit} of a list: 1 to 100 items a page, 20 when left out. */
+public final class PageSize {
+
+    public static final int DEFAULT = 20;
+    public static final int MAX = 100;
+
+    private PageSize() {
+    }
+
+    /** The page size asked for; a bad value is added to {@code errors} and the default answered. */
+    public static int parse(String raw, List<FieldError> errors) {
+        if (raw == null) {
+            return DEFAULT;
+        }
+        try {
+            int size = Integer.parseInt(raw.trim());
+            if (size >= 1 && size <= MAX) {
+                return size;
+            }
+            errors.add(new FieldError("limit", "must be between 1 and " + MAX));
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("limit", "must be a whole number between 1 and " + MAX));
+        }
+        return DEFAULT;
+    }
+}
