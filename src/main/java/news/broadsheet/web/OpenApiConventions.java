@@ -56,6 +56,7 @@ public class OpenApiConventions implements OASFilter {
             if (property.getRef() != null) {
                 Schema reference = OASFactory.createSchema().ref(property.getRef());
                 property.setRef(null);
+                property.setType(null); // the type beside the reference would forbid the null
                 property.setAnyOf(new ArrayList<>(List.of(reference, OASFactory.createSchema().addType(Schema.SchemaType.NULL))));
             } else if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
                 property.addType(Schema.SchemaType.NULL);
