@@ -1,11 +1,11 @@
 package news.broadsheet.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.database.SqlArrays;
 import news.broadsheet.web.Cursor;
 import news.broadsheet.web.Page;
 
 import javax.sql.DataSource;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +117,8 @@ class ArticleLists {
                 row.getString("subtitle"),
                 row.getString("summary"),
                 new ArticleSection(row.getString("section_slug"), row.getString("section_name")),
-                strings(row.getArray("tags")),
-                strings(row.getArray("authors")),
+                SqlArrays.strings(row.getArray("tags")),
+                SqlArrays.strings(row.getArray("authors")),
                 row.getString("dateline"),
                 heroUrl == null ? null : new HeroImage(heroUrl, row.getString("hero_image_alt"),
                         row.getString("hero_image_caption"), row.getString("hero_image_credit")),
@@ -131,10 +130,6 @@ class ArticleLists {
                 row.getInt("word_count"),
                 row.getInt("reading_time_minutes"),
                 null);
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
     private static OffsetDateTime utc(Instant time) {

@@ -92,10 +92,7 @@ public class ArticleResource {
         }
         Page<ArticleSummary> page = articles.list(query);
         var answer = RestResponse.ResponseBuilder.ok(page);
-        if (page.next() != null) {
-            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
-            answer.header("Link", "<" + next + ">; rel=\"next\"");
-        }
+        page.nextLink(uri).ifPresent(link -> answer.header("Link", link));
         return answer.build();
     }
 

@@ -1,17 +1,16 @@
 package news.broadsheet.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.database.SqlArrays;
 import news.broadsheet.web.NotFound;
 
 import javax.sql.DataSource;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,7 +52,7 @@ class FeedEntries {
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
                         entries.add(new FeedEntry(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
-                                row.getString(5), row.getString(6), row.getString(7), strings(row.getArray(8)), strings(row.getArray(9)),
+                                row.getString(5), row.getString(6), row.getString(7), SqlArrays.strings(row.getArray(8)), SqlArrays.strings(row.getArray(9)),
                                 row.getString(10), row.getObject(11, OffsetDateTime.class).toInstant(),
                                 row.getObject(12, OffsetDateTime.class).toInstant()));
                     }
@@ -76,7 +75,4 @@ class FeedEntries {
         }
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
 }

@@ -40,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.OutputStreamWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,10 +209,7 @@ public class SubscriptionResource {
         }
         Page<SubscriberView> page = lists.page(filter, after, pageSize);
         var answer = Response.ok(page, MediaType.APPLICATION_JSON_TYPE);
-        if (page.next() != null) {
-            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
-            answer.header("Link", "<" + next + ">; rel=\"next\"");
-        }
+        page.nextLink(uri).ifPresent(link -> answer.header("Link", link));
         return answer.build();
     }
 
