@@ -44,9 +44,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * NDJSON bulk import. The request thread streams the body line by line and validates each line as a single upload
- * would; full batches go to a writer thread that renders the changed bodies on both cores, COPYs the batch into a
- * temporary table and upserts it by slug in one statement, each batch in its own transaction. A bad line is
- * reported, never fatal; a line identical to the stored article is left alone.
+ * would; full batches go to writer threads that render the changed bodies, COPY the batch into a temporary table
+ * and upsert it by slug in one statement, each batch in its own transaction. A bad line is reported, never fatal;
+ * a line identical to the stored article is left alone.
  */
 @ApplicationScoped
 class ArticleImport {
@@ -54,6 +54,7 @@ class ArticleImport {
     static final String NDJSON = "application/x-ndjson";
     static final int BATCH_SIZE = 500;
     static final int MAX_LINE_BYTES = 5 * 1024 * 1024;
+    static final int WRITERS = 2;
 
     /** Per connection; bodies stored uncompressed, as compressing them twice dominated the cost of a batch. */
     private static final String STAGING_TABLE = """
@@ -63,6 +64,19 @@ class ArticleImport {
                 hero_image_credit text, featured boolean, status text, published_at timestamptz, word_count integer,
                 reading_time_minutes integer) on commit delete rows;
             alter table article_import alter column body set storage external, alter column body_html set storage external""";
+
+    /**
+     * Lines identical to the stored article leave the batch before the upsert: PostgreSQL would otherwise compute
+     * each proposed row's search vector (the costliest part of an insert) only to find there is nothing to change.
+     */
+    private static final String DROP_UNCHANGED = """
+            delete from article_import i using article a
+            where a.slug = i.slug
+              and (a.title, a.subtitle, a.summary, a.body, a.section_id, a.tags, a.authors, a.dateline, a.hero_image_url,
+                   a.hero_image_alt, a.hero_image_caption, a.hero_image_credit, a.featured, a.status, a.published_at)
+                  is not distinct from
+                  (i.title, i.subtitle, i.summary, i.body, i.section_id, i.tags, i.authors, i.dateline, i.hero_image_url,
+                   i.hero_image_alt, i.hero_image_caption, i.hero_image_credit, i.featured, i.status, i.published_at)""";
 
     /** New slugs are inserted, changed articles updated, identical ones left alone; answers each row it wrote. */
     private static final String UPSERT = """
@@ -120,49 +134,31 @@ class ArticleImport {
         Map<String, UUID> sections = sectionIds();
         var lines = new NdjsonLines(body, MAX_LINE_BYTES);
         var rejected = new ArrayList<ImportReport.RejectedLine>();
-        var batch = new ArrayList<Parsed>(BATCH_SIZE);
-        Set<String> slugsInBatch = new HashSet<>();
-        // one writer per import, so batches are written in file order while the next ones are parsed
-        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "article-import-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // at most two batches wait for the writer, so memory stays bounded whatever the file's size
-        Semaphore queued = new Semaphore(2);
-        List<Future<Counts>> written = new ArrayList<>();
+        // at most two batches a lane wait for their writer, so memory stays bounded whatever the file's size
+        Semaphore queued = new Semaphore(2 * WRITERS);
+        List<Lane> lanes = new ArrayList<>();
+        for (int i = 0; i < WRITERS; i++) {
+            lanes.add(new Lane(queued, sections));
+        }
         try {
             NdjsonLines.Line line;
             while ((line = lines.next()) != null) {
                 try {
                     Parsed parsed = parse(line, sections);
-                    if (parsed == null) {
-                        continue; // a blank line
+                    if (parsed != null) { // null: a blank line
+                        lanes.get(Math.floorMod(parsed.input().slug().hashCode(), WRITERS)).add(parsed);
                     }
-                    if (!slugsInBatch.add(parsed.input().slug())) {
-                        // one statement cannot write a row twice: the earlier line goes first
-                        written.add(submit(writer, queued, batch, sections));
-                        batch = new ArrayList<>(BATCH_SIZE);
-                        slugsInBatch.clear();
-                        slugsInBatch.add(parsed.input().slug());
-                    }
-                    batch.add(parsed);
                 } catch (RuntimeException | JsonProcessingException e) {
                     rejected.add(new ImportReport.RejectedLine(line.number(), ProblemMappers.describe(e)));
                 }
-                if (batch.size() == BATCH_SIZE) {
-                    written.add(submit(writer, queued, batch, sections));
-                    batch = new ArrayList<>(BATCH_SIZE);
-                    slugsInBatch.clear();
-                }
             }
-            written.add(submit(writer, queued, batch, sections));
             int created = 0, updated = 0, unchanged = 0;
-            for (Future<Counts> counts : written) {
-                Counts done = counts.get();
-                created += done.created();
-                updated += done.updated();
-                unchanged += done.unchanged();
+            for (Lane lane : lanes) {
+                for (Counts done : lane.finish()) {
+                    created += done.created();
+                    updated += done.updated();
+                    unchanged += done.unchanged();
+                }
             }
             return new ImportReport(created, updated, unchanged, rejected);
         } catch (InterruptedException e) {
@@ -171,7 +167,71 @@ class ArticleImport {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } finally {
+            lanes.forEach(Lane::close);
+        }
+    }
+
+    /**
+     * One writer thread with its own connection. A slug always goes to the same lane, so lines of one slug are
+     * written in file order; the lanes let PostgreSQL work on two batches at once (its search vectors dominate).
+     */
+    private final class Lane {
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "article-import-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final Semaphore queued;
+        private final Map<String, UUID> sections;
+        private final List<Future<Counts>> written = new ArrayList<>();
+        private List<Parsed> batch = new ArrayList<>(BATCH_SIZE);
+        private final Set<String> slugsInBatch = new HashSet<>();
+
+        Lane(Semaphore queued, Map<String, UUID> sections) {
+            this.queued = queued;
+            this.sections = sections;
+        }
+
+        void add(Parsed parsed) throws InterruptedException {
+            if (!slugsInBatch.add(parsed.input().slug())) {
+                // one statement cannot write a row twice: the earlier line goes first
+                submit();
+                slugsInBatch.add(parsed.input().slug());
+            }
+            batch.add(parsed);
+            if (batch.size() == BATCH_SIZE) {
+                submit();
+            }
+        }
+
+        List<Counts> finish() throws InterruptedException, ExecutionException {
+            submit();
+            List<Counts> counts = new ArrayList<>();
+            for (Future<Counts> done : written) {
+                counts.add(done.get());
+            }
+            return counts;
+        }
+
+        void close() {
             writer.shutdownNow();
+        }
+
+        private void submit() throws InterruptedException {
+            List<Parsed> full = batch;
+            batch = new ArrayList<>(BATCH_SIZE);
+            slugsInBatch.clear();
+            if (full.isEmpty()) {
+                return;
+            }
+            queued.acquire();
+            written.add(writer.submit(() -> {
+                try {
+                    return write(full, sections);
+                } finally {
+                    queued.release();
+                }
+            }));
         }
     }
 
@@ -201,18 +261,6 @@ class ArticleImport {
         return new Parsed(line.number(), withPublishedAt(keyed, input.publishedAt()));
     }
 
-    private Future<Counts> submit(ExecutorService writer, Semaphore queued, List<Parsed> batch, Map<String, UUID> sections)
-            throws InterruptedException {
-        queued.acquire();
-        return writer.submit(() -> {
-            try {
-                return batch.isEmpty() ? new Counts(0, 0, 0) : write(batch, sections);
-            } finally {
-                queued.release();
-            }
-        });
-    }
-
     private Counts write(List<Parsed> batch, Map<String, UUID> sections) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
@@ -236,6 +284,9 @@ class ArticleImport {
                 try (var copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "copy article_import from stdin", 1 << 16);
                      var out = new OutputStreamWriter(copy, StandardCharsets.UTF_8)) {
                     copyRows(out, rows, rendered, sections);
+                }
+                try (Statement prune = connection.createStatement()) {
+                    prune.executeUpdate(DROP_UNCHANGED);
                 }
                 int created = 0, updated = 0;
                 try (PreparedStatement upsert = connection.prepareStatement(UPSERT); ResultSet result = upsert.executeQuery()) {
