@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Sends the outbox over SMTP. Each mail is claimed with FOR UPDATE SKIP LOCKED, so several instances share the work;
@@ -26,6 +27,7 @@ class OutboxSender {
     private static final Logger LOG = Logger.getLogger(OutboxSender.class);
     private static final int BATCH = 20;
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'@,;:]+@([A-Za-z0-9.-]+)");
 
     private final EntityManager entityManager;
     private final Mailer mailer;
@@ -66,7 +68,8 @@ class OutboxSender {
                 mail.attempts++;
                 Duration wait = config.firstRetry().multipliedBy(1L << Math.min(mail.attempts - 1, 20));
                 mail.nextAttemptAt = Clock.now().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-                mail.lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                // an SMTP server's error may quote the recipient: keep addresses out of logs and of the table
+                mail.lastError = ADDRESS.matcher(e.getClass().getSimpleName() + ": " + e.getMessage()).replaceAll("***@$1");
                 LOG.warnf("Mail %s not sent (attempt %d), retrying at %s: %s", mail.id, mail.attempts, mail.nextAttemptAt, mail.lastError);
             }
         }
