@@ -1,12 +1,9 @@
 package news.broadsheet.article;
 
-import news.broadsheet.web.PublicCollection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
@@ -28,6 +25,7 @@ import news.broadsheet.auth.Roles;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.Page;
+import news.broadsheet.web.PublicCollection;
 import news.broadsheet.web.Stored;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

@@ -1,12 +1,12 @@
 package news.broadsheet.feed;
 
 import jakarta.ws.rs.GET;
-import news.broadsheet.web.PublicCollection;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import news.broadsheet.web.PublicCollection;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

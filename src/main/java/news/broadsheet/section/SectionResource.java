@@ -1,6 +1,5 @@
 package news.broadsheet.section;
 
-import news.broadsheet.web.PublicCollection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,6 +24,7 @@ import news.broadsheet.auth.Roles;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.Page;
+import news.broadsheet.web.PublicCollection;
 import news.broadsheet.web.Stored;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
