@@ -1,11 +1,8 @@
 package news.broadsheet.article;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.InvalidInput;
 import news.broadsheet.web.MalformedBody;
@@ -118,14 +115,12 @@ class ArticleImport {
     private record Stored(String bodyMd5, Instant publishedAt) {
     }
 
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final ArticleUploads uploads;
     private final MarkdownRenderer markdown;
     private final DataSource dataSource;
 
-    ArticleImport(ObjectMapper json, Validator validator, MarkdownRenderer markdown, DataSource dataSource) {
-        this.json = json;
-        this.validator = validator;
+    ArticleImport(ArticleUploads uploads, MarkdownRenderer markdown, DataSource dataSource) {
+        this.uploads = uploads;
         this.markdown = markdown;
         this.dataSource = dataSource;
     }
@@ -243,15 +238,7 @@ class ArticleImport {
         if (isBlank(line.bytes())) {
             return null;
         }
-        // Jackson refuses bytes that are not UTF-8
-        ArticleInput input = json.readValue(line.bytes(), ArticleInput.class);
-        if (input == null) {
-            throw MalformedBody.json("The line must be a JSON object");
-        }
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        ArticleInput input = uploads.fromJson(line.bytes());
         if (!sections.containsKey(input.section().slug())) {
             throw new InvalidInput("section", "must name an existing section; there is no '" + input.section().slug() + "'");
         }

@@ -2,6 +2,7 @@ package news.broadsheet.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.database.SqlArrays;
+import news.broadsheet.section.SectionTree;
 import news.broadsheet.web.Cursor;
 import news.broadsheet.web.Page;
 
@@ -171,11 +172,7 @@ class ArticleLists {
                 parts.add("a.search @@ q.query");
             }
             if (query.section() != null) {
-                parts.add("""
-                        a.section_id in (with recursive tree(id) as (
-                            select id from section where slug = ?
-                            union all select child.id from section child join tree on child.parent_id = tree.id)
-                          select id from tree)""");
+                parts.add("a.section_id in " + SectionTree.IDS_OF_SLUG_AND_CHILDREN);
             }
             if (query.tag() != null) {
                 parts.add("a.tags @> array[?]::text[]");

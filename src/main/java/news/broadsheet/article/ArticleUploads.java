@@ -44,23 +44,32 @@ class ArticleUploads {
         if (body == null || body.length == 0) {
             throw MalformedBody.json("The request body is empty");
         }
-        ArticleInput input;
         if (contentType != null && contentType.toLowerCase().startsWith(MARKDOWN)) {
-            input = fromMarkdown(Utf8.decode(body).orElseThrow(() -> MalformedBody.markdown("A Markdown story must be UTF-8")));
-        } else if (contentType == null || contentType.toLowerCase().startsWith("application/json")) {
-            try {
-                input = json.readValue(body, ArticleInput.class);
-            } catch (JsonProcessingException e) {
-                throw e;
-            } catch (IOException e) {
-                throw MalformedBody.json("The request body could not be read");
-            }
-        } else {
-            throw new NotSupportedException();
+            return validated(fromMarkdown(Utf8.decode(body).orElseThrow(() -> MalformedBody.markdown("A Markdown story must be UTF-8"))));
+        }
+        if (contentType == null || contentType.toLowerCase().startsWith("application/json")) {
+            return fromJson(body);
+        }
+        throw new NotSupportedException();
+    }
+
+    /** One article as JSON (a request body, an import line), read and validated; Jackson refuses bytes that are not UTF-8. */
+    ArticleInput fromJson(byte[] body) throws JsonProcessingException {
+        ArticleInput input;
+        try {
+            input = json.readValue(body, ArticleInput.class);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw MalformedBody.json("The JSON could not be read");
         }
         if (input == null) {
-            throw MalformedBody.json("The request body must be a JSON object");
+            throw MalformedBody.json("Expected a JSON object, found null");
         }
+        return validated(input);
+    }
+
+    private ArticleInput validated(ArticleInput input) {
         var violations = validator.validate(input);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

@@ -2,6 +2,7 @@ package news.broadsheet.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.database.SqlArrays;
+import news.broadsheet.section.SectionTree;
 import news.broadsheet.web.NotFound;
 
 import javax.sql.DataSource;
@@ -27,11 +28,7 @@ class FeedEntries {
             where a.status = 'PUBLISHED' and a.published_at <= now() %s
             order by coalesce(a.published_at, a.created_at) desc, a.id desc
             limit %d""";
-    private static final String IN_SECTION = """
-            and a.section_id in (with recursive tree(id) as (
-                select id from section where slug = ?
-                union all select child.id from section child join tree on child.parent_id = tree.id)
-              select id from tree)""";
+    private static final String IN_SECTION = "and a.section_id in " + SectionTree.IDS_OF_SLUG_AND_CHILDREN;
 
     private final DataSource dataSource;
 
