@@ -22,6 +22,17 @@ public interface BroadsheetConfig {
 
     Cache cache();
 
+    Search search();
+
+    interface Search {
+        /**
+         * How many of the newest articles whose title, subtitle or summary match a relevance list ranks; the other
+         * matches follow, newest first. Bounds the cost of a search whatever the number of matches.
+         */
+        @WithDefault("1000")
+        int rankedCandidates();
+    }
+
     Subscriptions subscriptions();
 
     interface Subscriptions {
@@ -76,6 +87,10 @@ public interface BroadsheetConfig {
 
         @WithDefault("300s")
         Duration staleWhileRevalidate();
+
+        /** Memory for the in-process cache of serialized public answers; 0 turns it off. */
+        @WithDefault("32M")
+        MemorySize responseCacheSize();
     }
 
     /** The public website that renders the content: feeds link to it. */

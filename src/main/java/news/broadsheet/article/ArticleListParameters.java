@@ -25,8 +25,9 @@ public class ArticleListParameters {
 
     @QueryParam("q")
     @Parameter(description = "Full-text search over title, subtitle, summary and body, in web-search syntax: words, \"quoted phrases\", "
-            + "or, -excluded. Accent-insensitive and stemmed (Krakow finds Kraków, election finds elections). Results are ranked by "
-            + "relevance (title above subtitle and summary above body) unless sort is given; any syntax is accepted.",
+            + "or, -excluded. Accent-insensitive and stemmed (Krakow finds Kraków, election finds elections); any syntax is accepted. "
+            + "Unless sort is given, results come by relevance: first the 1,000 newest articles whose title, subtitle or summary "
+            + "match, ranked (title above subtitle and summary), then every other match, newest first.",
             example = "tram strike -Kyiv")
     String q;
 
@@ -109,8 +110,8 @@ public class ArticleListParameters {
         if (cursor != null && order != null) {
             try {
                 position = Cursor.decode(cursor, order.parameter);
-                if (order.byRank()) {
-                    position.rank();
+                if (order.byRank() && !position.hasTimeKey()) {
+                    position.rank(); // a relevance cursor holds a rank, or a time past the ranked part
                 } else {
                     position.time();
                 }

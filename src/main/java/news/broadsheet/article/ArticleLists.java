@@ -1,6 +1,8 @@
 package news.broadsheet.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.BroadsheetConfig;
+import news.broadsheet.database.Clock;
 import news.broadsheet.database.SqlArrays;
 import news.broadsheet.section.SectionTree;
 import news.broadsheet.web.Cursor;
@@ -23,7 +25,7 @@ import java.util.UUID;
 /**
  * Article lists in plain SQL: one indexed keyset query that reads only list columns (never the body),
  * with the section joined in, so a page costs one round trip whatever its size; full-text search adds a
- * GIN-indexed match and ranks by relevance, keyset-paged on (rank, id).
+ * GIN-indexed match, and relevance ranks a bounded set of candidates (see {@link #byRelevance}).
  */
 @ApplicationScoped
 class ArticleLists {
@@ -33,49 +35,163 @@ class ArticleLists {
             a.tags, a.authors, a.dateline, a.hero_image_url, a.hero_image_alt, a.hero_image_caption, a.hero_image_credit,
             a.featured, a.status, a.published_at, a.created_at, a.updated_at, a.word_count, a.reading_time_minutes""";
 
-    private final DataSource dataSource;
+    private static final String RELEVANCE = ArticleSort.RELEVANCE.parameter;
+    private static final String NEWEST_KEY = ArticleSort.NEWEST.keyExpression;
+    private static final String MATCH_ALL = "a.search";
+    private static final String MATCH_HEAD = "a.search_head";
+    private static final UUID LAST_ID = new UUID(-1L, -1L);
 
-    ArticleLists(DataSource dataSource) {
+    private final DataSource dataSource;
+    /** How many of the newest head matches a relevance list ranks; the rest of the matches follow, newest first. */
+    private final int rankedCandidates;
+
+    ArticleLists(DataSource dataSource, BroadsheetConfig config) {
         this.dataSource = dataSource;
+        this.rankedCandidates = config.search().rankedCandidates();
     }
 
     Page<ArticleSummary> list(ArticleQuery query) {
         var where = new Conditions(query);
-        ArticleSort sort = query.sort();
-        String direction = sort.descending ? "desc" : "asc";
-        String sql = where.with() + "select " + COLUMNS + ", " + sort.keyExpression + " as sort_key"
-                + " from article a join section s on s.id = a.section_id" + where.joins()
-                + " where " + where.sql(true)
-                + " order by sort_key " + direction + ", a.id " + direction
-                + " limit ?";
         try (Connection connection = dataSource.getConnection()) {
-            List<ArticleSummary> items = new ArrayList<>();
-            Cursor next = null;
-            Object lastKey = null;
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int index = where.bind(statement, 1, true);
-                statement.setInt(index, query.limit() + 1);
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        if (items.size() == query.limit()) {
-                            UUID lastId = items.get(items.size() - 1).id();
-                            next = sort.byRank() ? Cursor.after(sort.parameter, (Float) lastKey, lastId)
-                                    : Cursor.after(sort.parameter, (Instant) lastKey, lastId);
-                            break;
-                        }
-                        items.add(summary(row));
-                        lastKey = sort.byRank() ? (Object) row.getFloat("sort_key") : instant(row, "sort_key");
-                    }
-                }
-            }
+            Listed listed = query.sort().byRank() ? byRelevance(connection, query, where) : byKey(connection, query, where);
+            List<ArticleSummary> items = listed.items();
             if (query.highlight() && !items.isEmpty()) {
                 items = withHighlights(connection, query.search(), items);
             }
             Long total = query.count() ? count(connection, where) : null;
-            return new Page<>(items, next == null ? null : next.encode(), total);
+            return new Page<>(items, listed.next() == null ? null : listed.next().encode(), total);
         } catch (SQLException e) {
             throw new IllegalStateException("Listing articles failed", e);
         }
+    }
+
+    private record Listed(List<ArticleSummary> items, Cursor next) {
+    }
+
+    /** A listed article and its sort key: a time, or a search rank. */
+    private record Row(ArticleSummary summary, Object key) {
+        UUID id() {
+            return summary.id();
+        }
+    }
+
+    /** Newest, oldest or recently updated: one keyset query on an index that matches the order. */
+    private static Listed byKey(Connection connection, ArticleQuery query, Conditions where) throws SQLException {
+        ArticleSort sort = query.sort();
+        String direction = sort.descending ? "desc" : "asc";
+        String cursor = query.cursor() == null ? ""
+                : " and (" + sort.keyExpression + ", a.id) " + (sort.descending ? "<" : ">") + " (?, ?)";
+        String sql = where.with() + "select " + COLUMNS + ", " + sort.keyExpression + " as sort_key"
+                + " from article a join section s on s.id = a.section_id" + where.joins()
+                + " where " + where.sql(MATCH_ALL) + cursor
+                + " order by sort_key " + direction + ", a.id " + direction
+                + " limit ?";
+        List<Row> rows = rows(connection, sql, statement -> {
+            int index = where.bind(statement, 1);
+            if (query.cursor() != null) {
+                statement.setObject(index++, utc(query.cursor().time()));
+                statement.setObject(index++, query.cursor().id());
+            }
+            statement.setInt(index, query.limit() + 1);
+        });
+        if (rows.size() <= query.limit()) {
+            return new Listed(summaries(rows), null);
+        }
+        Row last = rows.get(query.limit() - 1);
+        return new Listed(summaries(rows.subList(0, query.limit())), Cursor.after(sort.parameter, (Instant) last.key(), last.id()));
+    }
+
+    /**
+     * Relevance, in two parts so that its cost does not grow with the number of matches (in news, a common word
+     * matches nearly every article): first the {@code broadsheet.search.ranked-candidates} newest articles whose title, subtitle or
+     * summary match, ranked by how well they do (title above subtitle and summary); then every other match, newest
+     * first. A cursor holds a rank in the first part and a time in the second.
+     */
+    private Listed byRelevance(Connection connection, ArticleQuery query, Conditions where) throws SQLException {
+        Cursor cursor = query.cursor();
+        int limit = query.limit();
+        List<Row> ranked = List.of();
+        if (cursor == null || !cursor.hasTimeKey()) {
+            ranked = ranked(connection, where, cursor, limit + 1);
+            if (ranked.size() > limit) {
+                Row last = ranked.get(limit - 1);
+                return new Listed(summaries(ranked.subList(0, limit)), Cursor.after(RELEVANCE, (Float) last.key(), last.id()));
+            }
+            cursor = null;
+        }
+        int remaining = limit - ranked.size();
+        List<Row> rest = newestOtherMatches(connection, where, cursor, remaining + 1);
+        List<Row> page = new ArrayList<>(ranked);
+        page.addAll(rest.subList(0, Math.min(remaining, rest.size())));
+        Cursor next = null;
+        if (rest.size() > remaining) {
+            next = remaining == 0 ? Cursor.after(RELEVANCE, Clock.LATEST, LAST_ID)
+                    : Cursor.after(RELEVANCE, (Instant) page.get(page.size() - 1).key(), page.get(page.size() - 1).id());
+        }
+        return new Listed(summaries(page), next);
+    }
+
+    private List<Row> ranked(Connection connection, Conditions where, Cursor cursor, int limit) throws SQLException {
+        String sql = where.with().replaceFirst(" $", ", ") + """
+                candidates as materialized (
+                    select a.id, ts_rank(a.search_head, q.query) as rank from article a cross join q
+                    where %s order by %s desc, a.id desc limit %d),
+                ranked as (select c.id, c.rank from candidates c %s order by c.rank desc, c.id desc limit ?)
+                select %s, r.rank as sort_key from ranked r join article a on a.id = r.id join section s on s.id = a.section_id
+                order by r.rank desc, a.id desc""".formatted(where.sql(MATCH_HEAD), NEWEST_KEY, rankedCandidates,
+                cursor == null ? "" : "where (c.rank, c.id) < (?, ?)", COLUMNS);
+        return rows(connection, sql, statement -> {
+            int index = where.bind(statement, 1);
+            if (cursor != null) {
+                statement.setFloat(index++, cursor.rank());
+                statement.setObject(index++, cursor.id());
+            }
+            statement.setInt(index, limit);
+        });
+    }
+
+    private List<Row> newestOtherMatches(Connection connection, Conditions where, Cursor cursor, int limit)
+            throws SQLException {
+        String sql = where.with().replaceFirst(" $", ", ") + """
+                boundary as (select %s as time, a.id from article a cross join q
+                             where %s order by 1 desc, 2 desc offset %d limit 1)
+                select %s, %s as sort_key from article a join section s on s.id = a.section_id cross join q
+                where %s and (not a.search_head @@ q.query
+                              or exists (select 1 from boundary b where (%s, a.id) < (b.time, b.id))) %s
+                order by sort_key desc, a.id desc limit ?""".formatted(NEWEST_KEY, where.sql(MATCH_HEAD),
+                rankedCandidates - 1, COLUMNS, NEWEST_KEY, where.sql(MATCH_ALL), NEWEST_KEY,
+                cursor == null ? "" : "and (" + NEWEST_KEY + ", a.id) < (?, ?)");
+        return rows(connection, sql, statement -> {
+            int index = where.bind(statement, 1);
+            index = where.bindFilters(statement, index);
+            if (cursor != null) {
+                statement.setObject(index++, utc(cursor.time()));
+                statement.setObject(index++, cursor.id());
+            }
+            statement.setInt(index, limit);
+        });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static List<Row> rows(Connection connection, String sql, Binder binder) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    Object key = row.getObject("sort_key") instanceof Float rank ? rank : instant(row, "sort_key");
+                    rows.add(new Row(summary(row), key));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<ArticleSummary> summaries(List<Row> rows) {
+        return rows.stream().map(Row::summary).toList();
     }
 
     /** Snippets for one page only: ts_headline parses whole documents, so it never runs on the rest of the matches. */
@@ -100,8 +216,8 @@ class ArticleLists {
 
     private static long count(Connection connection, Conditions where) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                where.with() + "select count(*) from article a" + where.joins() + " where " + where.sql(false))) {
-            where.bind(statement, 1, false);
+                where.with() + "select count(*) from article a" + where.joins() + " where " + where.sql(MATCH_ALL))) {
+            where.bind(statement, 1);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -159,7 +275,8 @@ class ArticleLists {
             return query.search() == null ? "" : " cross join q";
         }
 
-        String sql(boolean withCursor) {
+        /** The conditions, with the search matched against {@code matchColumn}: the full vector or the head. */
+        String sql(String matchColumn) {
             List<String> parts = new ArrayList<>();
             parts.add(switch (query.visibility()) {
                 case PUBLIC -> "a.status = 'PUBLISHED' and a.published_at <= now()";
@@ -169,7 +286,7 @@ class ArticleLists {
                 case ANY -> "true";
             });
             if (query.search() != null) {
-                parts.add("a.search @@ q.query");
+                parts.add(matchColumn + " @@ q.query");
             }
             if (query.section() != null) {
                 parts.add("a.section_id in " + SectionTree.IDS_OF_SLUG_AND_CHILDREN);
@@ -189,17 +306,19 @@ class ArticleLists {
             if (query.to() != null) {
                 parts.add("a.published_at <= ?");
             }
-            if (withCursor && query.cursor() != null) {
-                ArticleSort sort = query.sort();
-                parts.add("(" + sort.keyExpression + ", a.id) " + (sort.descending ? "<" : ">") + " (?, ?)");
-            }
             return String.join(" and ", parts);
         }
 
-        int bind(PreparedStatement statement, int index, boolean withCursor) throws SQLException {
+        /** Binds the search query, then the filters. */
+        int bind(PreparedStatement statement, int index) throws SQLException {
             if (query.search() != null) {
                 statement.setString(index++, query.search());
             }
+            return bindFilters(statement, index);
+        }
+
+        /** Binds the filters' parameters only, for a second use of {@link #sql} in one statement. */
+        int bindFilters(PreparedStatement statement, int index) throws SQLException {
             if (query.section() != null) {
                 statement.setString(index++, query.section());
             }
@@ -217,14 +336,6 @@ class ArticleLists {
             }
             if (query.to() != null) {
                 statement.setObject(index++, utc(query.to()));
-            }
-            if (withCursor && query.cursor() != null) {
-                if (query.sort().byRank()) {
-                    statement.setFloat(index++, query.cursor().rank());
-                } else {
-                    statement.setObject(index++, utc(query.cursor().time()));
-                }
-                statement.setObject(index++, query.cursor().id());
             }
             return index;
         }

@@ -25,6 +25,7 @@ import news.broadsheet.auth.Roles;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.Page;
+import news.broadsheet.web.CachedAnswer;
 import news.broadsheet.web.PublicCollection;
 import news.broadsheet.web.Stored;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,6 +69,7 @@ public class ArticleResource {
     }
 
     @PublicCollection
+    @CachedAnswer
     @Parameter(ref = "IfNoneMatch")
     @GET
     @SecurityRequirementsSet
@@ -94,6 +96,7 @@ public class ArticleResource {
         return answer.build();
     }
 
+    @CachedAnswer
     @GET
     @Path("{slug}")
     @SecurityRequirementsSet

@@ -8,8 +8,8 @@ enum ArticleSort {
     NEWEST("-publishedAt", "coalesce(a.published_at, a.created_at)", true),
     OLDEST("publishedAt", "coalesce(a.published_at, a.created_at)", false),
     RECENTLY_UPDATED("-updatedAt", "a.updated_at", true),
-    /** Only with a search query: title matches above subtitle and summary above body. */
-    RELEVANCE("relevance", "ts_rank(a.search, q.query)", true);
+    /** Only with a search query; see {@link ArticleLists} for how it ranks. */
+    RELEVANCE("relevance", "ts_rank(a.search_head, q.query)", true);
 
     final String parameter;
     final String keyExpression;

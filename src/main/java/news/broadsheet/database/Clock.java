@@ -13,7 +13,7 @@ public final class Clock {
     }
 
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /** Within years 1 to 9999: PostgreSQL's timestamptz holds more, but nothing a newsroom means lies outside. */
     public static boolean isStorable(Instant time) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import news.broadsheet.web.CachedAnswer;
 import news.broadsheet.web.PublicCollection;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/feeds")
 @Tag(name = "Feeds")
 @PublicCollection
+@CachedAnswer
 public class FeedResource {
 
     static final String RSS = "application/rss+xml";

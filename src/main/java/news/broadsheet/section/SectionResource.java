@@ -24,6 +24,7 @@ import news.broadsheet.auth.Roles;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.Page;
+import news.broadsheet.web.CachedAnswer;
 import news.broadsheet.web.PublicCollection;
 import news.broadsheet.web.Stored;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,6 +54,7 @@ public class SectionResource {
     }
 
     @PublicCollection
+    @CachedAnswer
     @Parameter(ref = "IfNoneMatch")
     @GET
     @Operation(operationId = "listSections", summary = "List all sections",
@@ -64,6 +66,7 @@ public class SectionResource {
         return new Page<>(sections.list(), null, null);
     }
 
+    @CachedAnswer
     @GET
     @Path("{slug}")
     @Operation(operationId = "getSection", summary = "Get one section", description = "A section by its slug; parent names the section above it.")

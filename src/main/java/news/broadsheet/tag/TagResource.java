@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import news.broadsheet.web.Page;
+import news.broadsheet.web.CachedAnswer;
 import news.broadsheet.web.PublicCollection;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,6 +29,7 @@ public class TagResource {
     }
 
     @PublicCollection
+    @CachedAnswer
     @Parameter(ref = "IfNoneMatch")
     @GET
     @Operation(operationId = "listTags", summary = "List the tags in use",

@@ -42,6 +42,16 @@ public record Cursor(String sort, String key, UUID id) {
         throw notOurs();
     }
 
+    /** Whether the key is a time rather than a search rank. */
+    public boolean hasTimeKey() {
+        try {
+            Instant.parse(key);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     /** The key as a search rank; @throws InvalidInput when it is not one */
     public float rank() {
         try {

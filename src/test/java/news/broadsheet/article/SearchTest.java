@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 
 import static news.broadsheet.Api.anonymous;
@@ -51,6 +52,53 @@ class SearchTest {
         String inSummary = publish(section, "Council adjourns", "About the " + word, "Plain text.");
         anonymous().queryParam("q", word).get("/api/v1/articles")
                 .then().statusCode(200).body("items.slug", contains(inTitle, inSummary, inBody));
+    }
+
+    /** The test profile ranks 5 candidates (broadsheet.search.ranked-candidates); production ranks 1,000. */
+    @Test
+    void relevanceRanksTheNewestHeadMatchesThenListsEveryOtherMatchNewestFirst() {
+        String word = uniqueWord();
+        String section = Api.section();
+        List<String> headMatches = new ArrayList<>();
+        for (int day = 1; day <= 7; day++) {
+            Map<String, Object> article = Api.article(section);
+            // the even days match in the title, which ranks above a match in the summary
+            article.put("title", day % 2 == 0 ? "The " + word + " on day " + day : "Day " + day);
+            article.put("summary", day % 2 == 0 ? "Nothing here" : "About the " + word);
+            article.put("publishedAt", "2025-03-0" + day + "T12:00:00Z");
+            headMatches.add(Api.create(article));
+        }
+        Map<String, Object> bodyOnly = Api.article(section);
+        bodyOnly.put("title", "Body only");
+        bodyOnly.put("body", "The " + word + " in the body.");
+        bodyOnly.put("publishedAt", "2025-03-04T18:00:00Z");
+        String inBody = Api.create(bodyOnly);
+        List<String> ranked = anonymous().queryParam("q", word).queryParam("limit", 100).get("/api/v1/articles")
+                .then().statusCode(200).extract().jsonPath().getList("items.slug");
+        // days 3..7 are the 5 newest head matches: ranked, titles (days 4, 6) above summaries (days 3, 5, 7)
+        assertEquals(Set.of(headMatches.get(3), headMatches.get(5)), Set.copyOf(ranked.subList(0, 2)));
+        assertEquals(Set.of(headMatches.get(2), headMatches.get(4), headMatches.get(6)), Set.copyOf(ranked.subList(2, 5)));
+        // then every other match, newest first: the body-only match, days 2 and 1
+        assertEquals(List.of(inBody, headMatches.get(1), headMatches.get(0)), ranked.subList(5, 8));
+        List<String> expected = ranked;
+        for (int limit = 1; limit <= 4; limit++) {
+            assertEquals(expected, allPages(word, limit), "pages of " + limit);
+        }
+    }
+
+    private static List<String> allPages(String word, int limit) {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = anonymous().queryParam("q", word).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/articles").then().statusCode(200).extract();
+            seen.addAll(page.jsonPath().getList("items.slug"));
+            cursor = page.path("next");
+        } while (cursor != null);
+        return seen;
     }
 
     @Test

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Read benchmark: builds the service, starts it on a fresh database, loads the news dataset through the API, and
+# runs the workloads with wrk against Broadsheet and against nginx serving the same answers as static files (the
+# ceiling), one after the other, RUNS times; prints the medians with Broadsheet's share of the ceiling.
+#
+# usage: bench/run.sh [ARTICLES]            default 20000
+#        bench/run.sh --scale [ARTICLES]    then grows the database to SCALE_TO articles in SQL (default 1,000,000),
+#                                           runs the workloads again and prints the hot queries' plans
+# env:   RUNS=3 DURATION=10 (seconds per workload) CONNECTIONS=16 PORT=18181
+#        JAVA_OPTS   the service's JVM options (default: the ones the Docker image uses)
+#        DATABASE    postgresql://user:password@host:port/db, an empty database to use instead of the embedded one
+#        SKIP_CEILING=1   Broadsheet only (the ceiling needs nginx, fetched from Debian's archive as root)
+# needs: java 17+, python3, curl, wrk (installed from Debian's archive when missing), psql for --scale
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale=false
+if [ "${1:-}" = "--scale" ]; then scale=true; shift; fi
+articles=${1:-20000}
+runs=${RUNS:-3}
+duration=${DURATION:-10}
+connections=${CONNECTIONS:-16}
+port=${PORT:-18181}
+scale_to=${SCALE_TO:-1000000}
+java_opts=${JAVA_OPTS:-"-Xmx192m -XX:+UseSerialGC"}
+token="bench-$RANDOM$RANDOM"
+work=$PWD/target/bench
+kit=$work/kit
+rm -rf "$kit" "$work/postgres" "$work/results"
+mkdir -p "$work/results"
+cp -r bench/kit "$kit"
+mkdir -p "$kit/broadsheet/run"
+results=$work/results/all.txt
+: >"$results"
+
+if ! command -v wrk >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >/dev/null
+fi
+dataset=$work/ds-$articles
+export DATASET_DIR=$dataset
+[ -f "$dataset/.done" ] || { python3 "$kit/gen-dataset.py" "$dataset" --articles "$articles" >/dev/null && touch "$dataset/.done"; }
+./mvnw -B -q package -DskipTests
+
+db_port=$((port + 1))
+db_env=(BROADSHEET_EMBEDDED_POSTGRES_DATA_DIR="$work/postgres" BROADSHEET_EMBEDDED_POSTGRES_PORT="$db_port")
+psql_url="postgresql://postgres@localhost:$db_port/postgres"
+if [ -n "${DATABASE:-}" ]; then
+  read -r jdbc user password < <(python3 -c '
+import sys, urllib.parse as u
+p = u.urlparse(sys.argv[1])
+print(f"jdbc:postgresql://{p.hostname}:{p.port or 5432}{p.path}", u.unquote(p.username or ""), u.unquote(p.password or ""))' "$DATABASE")
+  db_env=(QUARKUS_DATASOURCE_JDBC_URL="$jdbc" QUARKUS_DATASOURCE_USERNAME="$user" QUARKUS_DATASOURCE_PASSWORD="$password")
+  psql_url=$DATABASE
+fi
+
+service=""
+stop_service() {
+  if [ -n "$service" ]; then kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; service=""; fi
+}
+cleanup() {
+  stop_service
+  [ "${SKIP_CEILING:-}" = 1 ] || "$kit/ceiling/stop.sh" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+# Starts the service; start_ms is then the time from the start of the JVM to its first answer of a list.
+start_ms=0
+start_service() {
+  local started
+  started=$(date +%s%N)
+  env "${db_env[@]}" BROADSHEET_ADMIN_TOKEN="$token" QUARKUS_HTTP_PORT="$port" \
+    java $java_opts -jar target/quarkus-app/quarkus-run.jar >>"$work/service.log" 2>&1 &
+  service=$!
+  echo "$service" >"$kit/broadsheet/run/service.pid"
+  for _ in $(seq 1 600); do
+    if curl -sf -o /dev/null "localhost:$port/api/v1/articles?limit=1"; then
+      start_ms=$((($(date +%s%N) - started) / 1000000))
+      return
+    fi
+    kill -0 "$service" 2>/dev/null || { echo "the service did not start; see $work/service.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "the service did not answer within 30 s" >&2
+  exit 1
+}
+
+: >"$work/service.log"
+start_service
+fresh_start_ms=$start_ms
+while IFS= read -r section; do
+  slug=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["slug"])' "$section")
+  curl -sf -o /dev/null -X PUT "localhost:$port/api/v1/sections/$slug" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data-binary "$section"
+done <"$dataset/sections.ndjson"
+import_s=$(curl -sf -o "$work/import-report.json" -w '%{time_total}' -X POST "localhost:$port/api/v1/articles/import" \
+  -H "Authorization: Bearer $token" -H 'Content-Type: application/x-ndjson' --data-binary "@$dataset/articles.ndjson")
+echo "IMPORT $articles $import_s" >>"$results"
+# the figure users see after a deploy: a restart on existing data, JIT cold
+stop_service
+start_service
+restart_ms=$start_ms
+echo "START $fresh_start_ms $restart_ms" >>"$results"
+
+if [ "${SKIP_CEILING:-}" != 1 ]; then
+  "$kit/ceiling/setup.sh" "$dataset" >/dev/null
+  "$kit/ceiling/start.sh" >/dev/null
+fi
+
+# Broadsheet's extra workloads, printed as the kit's bench.sh prints its own:
+#   W5    thousands of distinct two-word searches, so the response cache cannot carry them
+#   R304  GETs of the W1-W3 paths with If-None-Match naming the current ETag, as a CDN revalidates
+extra_workloads() { # NAME PORT
+  local name=$1 url="http://127.0.0.1:$2" paths
+  paths=$(mktemp -d)
+  if [ "$name" = broadsheet ]; then
+    python3 bench/workloads.py "$dataset" W5 --count 2000 >"$paths/warm"
+    python3 bench/workloads.py "$dataset" W5 | tail -n +2001 >"$paths/W5"
+    wrk -t1 -c"$connections" -d3s --timeout 10s -s "$kit/lib/cycle.lua" "$url" -- "$paths/warm" >/dev/null 2>&1 || true
+    wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s "$kit/lib/cycle.lua" "$url" -- "$paths/W5" >"$paths/out"
+    set -- $(grep '^RESULT' "$paths/out")
+    echo "$name W5 $2 $3 $4 $5 $6 requests=$7 distinct=$(wc -l <"$paths/W5")"
+  fi
+  for w in W1 W2 W3; do "$kit/$name/requests.sh" "$w" "$dataset"; done >"$paths/reads"
+  python3 bench/workloads.py "$url" R304 "$paths/reads" >"$paths/R304"
+  wrk -t1 -c"$connections" -d3s --timeout 10s -s bench/revalidate.lua "$url" -- "$paths/R304" >/dev/null 2>&1 || true
+  wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s bench/revalidate.lua "$url" -- "$paths/R304" >"$paths/out"
+  set -- $(grep '^RESULT' "$paths/out")
+  echo "$name R304 $2 $3 $4 $5 0"
+  rm -rf "$paths"
+}
+
+measure() { # LABEL
+  for run in $(seq 1 "$runs"); do
+    echo "# $1 run $run of $runs" >&2
+    if [ "${SKIP_CEILING:-}" != 1 ]; then
+      "$kit/bench.sh" ceiling 18080 "$duration" "$connections" | tee -a "$work/results/$1.log" | grep -v '^#' | sed "s/^/$1 /" >>"$results" || true
+      extra_workloads ceiling 18080 | sed "s/^/$1 /" >>"$results"
+    fi
+    "$kit/bench.sh" broadsheet "$port" "$duration" "$connections" | tee -a "$work/results/$1.log" | grep -v '^#' | sed "s/^/$1 /" >>"$results"
+    extra_workloads broadsheet "$port" | sed "s/^/$1 /" >>"$results"
+    echo "RSS $1 $(awk '/^VmRSS/{print $2}' "/proc/$service/status") $(awk '/^VmHWM/{print $2}' "/proc/$service/status")" >>"$results"
+  done
+}
+
+measure "$articles"
+if $scale; then
+  echo "# growing the database to $scale_to articles in SQL" >&2
+  python3 bench/scale.py "$psql_url" "$scale_to" >"$work/results/plans.txt"
+  measure "$scale_to"
+fi
+python3 bench/table.py "$results" "$java_opts"
+if $scale; then cat "$work/results/plans.txt"; fi

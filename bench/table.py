@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Prints bench/run.sh's results as the BENCHMARKS.md table: medians over the runs, Broadsheet's share of the ceiling.
+
+usage: table.py RESULTS_FILE [JAVA_OPTS]
+"""
+import statistics, sys
+from collections import defaultdict
+
+TARGETS = {  # workload: (share of the ceiling's req/s, p99 in ms)
+    "W1": (0.50, 10), "W2": (0.50, 10), "W3": (0.50, 10), "W4": (0.25, None),
+    "W5": (None, 50), "R304": (0.70, None),
+}
+NAMES = {"W1": "W1 latest 20", "W2": "W2 section 20", "W3": "W3 by slug", "W4": "W4 search (71 words)",
+         "W5": "W5 two-word searches", "R304": "304 revalidation"}
+
+figures = defaultdict(list)  # (label, system, workload) -> [(req/s, p50, p99, non2xx)]
+rss = defaultdict(list)
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+for line in lines:
+    parts = line.split()
+    if parts[0] == "IMPORT":
+        n, seconds = int(parts[1]), float(parts[2])
+        print(f"import of {n:,} articles through the API: {seconds:.1f} s, {n / seconds:,.0f} articles/s")
+    elif parts[0] == "START":
+        print(f"start to first answer: {int(parts[1]):,} ms on a fresh database (initdb and migrations included), "
+              f"{int(parts[2]):,} ms on restart")
+    elif parts[0] == "RSS":
+        rss[parts[1]].append((int(parts[2]) // 1024, int(parts[3]) // 1024))
+    elif len(parts) >= 8 and parts[3] != "FAILED":
+        label, system, workload = parts[0], parts[1], parts[2]
+        try:
+            figures[(label, system, workload)].append(tuple(float(x) for x in parts[3:7]))
+        except ValueError:
+            pass
+
+if len(sys.argv) > 2:
+    print(f"service JVM options: {sys.argv[2] or '(none)'}")
+
+
+def median(values, index):
+    return statistics.median(v[index] for v in values) if values else None
+
+
+for label in sorted({key[0] for key in figures}, key=int):
+    runs = max(len(v) for k, v in figures.items() if k[0] == label)
+    print(f"\n{int(label):,} articles, medians of {runs} run(s)\n")
+    print("| workload | nginx req/s | Broadsheet req/s | share | target | p50 ms | p99 ms | p99 target | non-2xx |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for workload in TARGETS:
+        ours = figures.get((label, "broadsheet", workload))
+        if not ours:
+            continue
+        ceiling = figures.get((label, "ceiling", workload))
+        rate, ceiling_rate = median(ours, 0), median(ceiling, 0)
+        share = f"{rate / ceiling_rate:.0%}" if ceiling_rate else "n/a"
+        target_share, target_p99 = TARGETS[workload]
+        print(f"| {NAMES[workload]} | {ceiling_rate or 0:,.0f} | {rate:,.0f} | {share} | "
+              f"{'>= ' + format(target_share, '.0%') if target_share else '-'} | {median(ours, 1):.2f} | "
+              f"{median(ours, 2):.2f} | {'<= ' + str(target_p99) if target_p99 else '-'} | {median(ours, 3):.0f} |")
+    if rss.get(label):
+        print(f"\nservice RSS after the workloads: {max(r for r, _ in rss[label])} MiB (peak {max(h for _, h in rss[label])} MiB)")
