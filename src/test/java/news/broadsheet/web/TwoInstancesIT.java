@@ -11,6 +11,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,7 +49,12 @@ class TwoInstancesIT {
             builder.environment().put("BROADSHEET_ADMIN_TOKEN", TOKEN);
             builder.redirectErrorStream(true).redirectOutput(new File("target/instance-" + name + ".log"));
             Instance instance = new Instance(name, port, builder.start());
-            instance.awaitReady();
+            try {
+                instance.awaitReady();
+            } catch (RuntimeException | Error | InterruptedException e) {
+                instance.stop();
+                throw e;
+            }
             return instance;
         }
 
@@ -62,7 +68,7 @@ class TwoInstancesIT {
                     if (given().baseUri("http://localhost:" + port).get("/q/health/ready").statusCode() == 200) {
                         return;
                     }
-                } catch (RuntimeException notYetListening) {
+                } catch (Exception notYetListening) { // REST Assured throws ConnectException unchecked
                     // try again
                 }
                 Thread.sleep(200);
@@ -129,7 +135,7 @@ class TwoInstancesIT {
         String slug = (String) article.get("slug");
         first.editor().contentType(ContentType.JSON).body(article).put("/api/v1/articles/" + slug).then().statusCode(201);
 
-        long worstNanos = 0;
+        long[] delays = new long[WRITES];
         for (int write = 0; write < WRITES; write++) {
             Instance writer = write % 2 == 0 ? first : second;
             Instance reader = writer == first ? second : first;
@@ -141,20 +147,21 @@ class TwoInstancesIT {
             writer.editor().contentType("application/merge-patch+json").body(Map.of("title", title))
                     .patch("/api/v1/articles/" + slug).then().statusCode(200);
             long written = System.nanoTime();
-            assertEquals(title, writer.title(slug), "the instance that took the write serves it at once");
-            assertEquals(title, writer.latestTitle(section));
-            while (!title.equals(reader.title(slug)) || !title.equals(reader.latestTitle(section))) {
+            while (!title.equals(reader.title(slug))) {
                 if (System.nanoTime() - written > INVALIDATION_DELAY.toNanos()) {
                     fail(reader.name() + " still served the article as it was before write " + write + " after "
                             + INVALIDATION_DELAY.toMillis() + " ms");
                 }
-                Thread.sleep(1);
             }
-            worstNanos = Math.max(worstNanos, System.nanoTime() - written);
+            delays[write] = System.nanoTime() - written;
+            assertEquals(title, reader.latestTitle(section), "the list is as fresh as the article");
+            assertEquals(title, writer.title(slug), "the instance that took the write serves it at once");
+            assertEquals(title, writer.latestTitle(section));
         }
-        System.out.printf("two instances: %d writes, the other instance served each within %.1f ms at worst%n",
-                WRITES, worstNanos / 1e6);
-        assertTrue(worstNanos < INVALIDATION_DELAY.toNanos());
+        Arrays.sort(delays);
+        System.out.printf("two instances: %d writes; the other instance served each after %.1f ms (median), %.1f ms (worst)%n",
+                WRITES, delays[WRITES / 2] / 1e6, delays[WRITES - 1] / 1e6);
+        assertTrue(delays[WRITES - 1] < INVALIDATION_DELAY.toNanos());
     }
 
     private static int freePort() throws IOException {
