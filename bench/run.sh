@@ -7,7 +7,7 @@
 #        bench/run.sh --scale [ARTICLES]    then grows the database to SCALE_TO articles in SQL (default 1,000,000),
 #                                           runs the workloads again and prints the hot queries' plans
 # env:   RUNS=3 DURATION=10 (seconds per workload) CONNECTIONS=16 PORT=18181
-#        JAVA_OPTS   the service's JVM options (default: the ones the Docker image uses)
+#        JAVA_OPTS   the service's JVM options (default below), MALLOC_ARENA_MAX (default 2)
 #        DATABASE    postgresql://user:password@host:port/db, an empty database to use instead of the embedded one
 #        SKIP_CEILING=1   Broadsheet only (the ceiling needs nginx, fetched from Debian's archive as root)
 # needs: java 17+, python3, curl, wrk (installed from Debian's archive when missing), psql for --scale
@@ -21,7 +21,9 @@ duration=${DURATION:-10}
 connections=${CONNECTIONS:-16}
 port=${PORT:-18181}
 scale_to=${SCALE_TO:-1000000}
-java_opts=${JAVA_OPTS:-"-Xmx192m -XX:+UseSerialGC"}
+# a small heap and few malloc arenas: the figures hold the service to a memory budget (see BENCHMARKS.md)
+java_opts=${JAVA_OPTS:-"-Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m"}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 token="bench-$RANDOM$RANDOM"
 work=$PWD/target/bench
 kit=$work/kit

@@ -22,8 +22,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Serialized anonymous answers of {@link CachedAnswer} reads, kept in memory under the {@link ContentVersion} tag
@@ -39,13 +41,38 @@ public class ResponseCache {
     private static final String API_PREFIX = "/api/v1/";
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, "Link",
             HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY, "Content-Security-Policy");
-    private static final List<String> NOT_MODIFIED_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL,
+    private static final Set<String> NOT_MODIFIED_HEADERS = Set.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL,
             HttpHeaders.VARY);
+    /** Where Quarkus' HTTP metrics look for the route template, so answers from here are counted under it too. */
+    private static final String METRICS_PATH = "HTTP_REQUEST_PATH";
 
-    /** One answer as sent: its headers in {@link #KEPT_HEADERS} order (null where absent) and its body. */
-    private record Answer(String[] headers, byte[] body) {
-        String etag() {
-            return headers[1];
+    /**
+     * One answer as sent: the headers of its 200 and of its 304, ready for Vert.x, and its body; a 304 seen
+     * without its 200 is kept with a null body, to answer revalidations only.
+     */
+    private record Answer(CharSequence[] headers, CharSequence[] notModifiedHeaders, String etag, Buffer body,
+                          String metricsPath) {
+
+        static Answer of(ContainerResponseContext response, byte[] body, String metricsPath) {
+            List<CharSequence> all = new ArrayList<>();
+            List<CharSequence> notModified = new ArrayList<>();
+            for (String name : KEPT_HEADERS) {
+                String value = response.getHeaderString(name);
+                if (value != null) {
+                    CharSequence[] header = {io.vertx.core.http.HttpHeaders.createOptimized(name),
+                            io.vertx.core.http.HttpHeaders.createOptimized(value)};
+                    all.addAll(List.of(header));
+                    if (NOT_MODIFIED_HEADERS.contains(name)) {
+                        notModified.addAll(List.of(header));
+                    }
+                }
+            }
+            return new Answer(all.toArray(CharSequence[]::new), notModified.toArray(CharSequence[]::new),
+                    response.getHeaderString(HttpHeaders.ETAG), body == null ? null : Buffer.buffer(body), metricsPath);
+        }
+
+        int weight() {
+            return 512 + (body == null ? 0 : body.length());
         }
     }
 
@@ -62,7 +89,7 @@ public class ResponseCache {
         this.enabled = maxBytes > 0;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(Math.max(maxBytes, 1))
-                .weigher((String key, Answer answer) -> key.length() * 2 + answer.body().length + 256)
+                .weigher((String key, Answer answer) -> key.length() * 2 + answer.weight())
                 .build();
     }
 
@@ -84,42 +111,62 @@ public class ResponseCache {
             context.next();
             return;
         }
-        HttpServerResponse response = context.response();
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && answer.etag() != null && ETags.matchesWeakly(ifNoneMatch, answer.etag())) {
-            putHeaders(response, answer, NOT_MODIFIED_HEADERS);
-            response.setStatusCode(304).end();
+        boolean notModified = ifNoneMatch != null && answer.etag() != null && ETags.matchesWeakly(ifNoneMatch, answer.etag());
+        if (!notModified && answer.body() == null) {
+            context.next();
             return;
         }
-        putHeaders(response, answer, KEPT_HEADERS);
-        response.setStatusCode(200).end(Buffer.buffer(answer.body()));
-    }
-
-    private static void putHeaders(HttpServerResponse response, Answer answer, List<String> names) {
-        for (String name : names) {
-            String value = answer.headers()[KEPT_HEADERS.indexOf(name)];
-            if (value != null) {
-                response.putHeader(name, value);
-            }
+        if (answer.metricsPath() != null) {
+            context.put(METRICS_PATH, answer.metricsPath());
+        }
+        HttpServerResponse response = context.response();
+        CharSequence[] headers = notModified ? answer.notModifiedHeaders() : answer.headers();
+        for (int i = 0; i < headers.length; i += 2) {
+            response.putHeader(headers[i], headers[i + 1]);
+        }
+        if (notModified) {
+            response.setStatusCode(304).end();
+        } else {
+            response.end(answer.body().slice()); // a view of its own per answer: the bytes are shared, not copied
         }
     }
 
     /** Notes, before the resource runs, which content version an anonymous answer will be built from. */
     @CachedAnswer
     @ServerRequestFilter
-    public void noteKey(ContainerRequestContext request, HttpServerRequest httpRequest) {
+    public void noteKey(ContainerRequestContext request, RoutingContext routing) {
         if (enabled && HttpMethod.GET.name().equals(request.getMethod())
                 && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
-            request.setProperty(KEY, key(contentVersion.current(), httpRequest));
+            request.setProperty(KEY, key(contentVersion.current(), routing.request()));
         }
     }
 
-    /** Keeps the answer as it will be sent; runs after every other response filter (they run highest priority first). */
+    /**
+     * Keeps the answer as it will be sent; runs after every other response filter (they run highest priority
+     * first). A 304 is kept without a body when the 200 is not kept already, so revalidations stay cheap.
+     */
     @CachedAnswer
     @ServerResponseFilter(priority = Priorities.USER - 200)
-    public void keep(ContainerRequestContext request, ContainerResponseContext response) {
-        Object key = request.getProperty(KEY);
-        if (key == null || response.getStatus() != 200 || !response.hasEntity()) {
+    public void keep(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
+        Object noted = request.getProperty(KEY);
+        int status = response.getStatus();
+        if (!(noted instanceof String key) || !(status == 200 && response.hasEntity() || status == 304)) {
+            return;
+        }
+        String tag = key.substring(0, key.indexOf('\n'));
+        if (!tag.equals(contentVersion.knownTag().orElse(tag))) {
+            return; // built from content that has changed meanwhile
+        }
+        if (!tag.equals(tagOfKeptAnswers)) {
+            answers.invalidateAll(); // answers of older versions can never be served again
+            tagOfKeptAnswers = tag;
+        }
+        String metricsPath = routing.get(METRICS_PATH);
+        if (status == 304) {
+            if (answers.getIfPresent(key) == null) {
+                answers.put(key, Answer.of(response, null, metricsPath));
+            }
             return;
         }
         byte[] body;
@@ -130,19 +177,7 @@ public class ResponseCache {
             return;
         }
         response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
-        String[] headers = new String[KEPT_HEADERS.size()];
-        for (int i = 0; i < headers.length; i++) {
-            headers[i] = response.getHeaderString(KEPT_HEADERS.get(i));
-        }
-        String tag = ((String) key).substring(0, ((String) key).indexOf('\n'));
-        if (!tag.equals(contentVersion.knownTag().orElse(tag))) {
-            return; // built from content that has changed meanwhile
-        }
-        if (!tag.equals(tagOfKeptAnswers)) {
-            answers.invalidateAll(); // answers of older versions can never be served again
-            tagOfKeptAnswers = tag;
-        }
-        answers.put((String) key, new Answer(headers, body));
+        answers.put(key, Answer.of(response, body, metricsPath));
     }
 
     /**
