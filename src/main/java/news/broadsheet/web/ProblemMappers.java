@@ -18,6 +18,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import news.broadsheet.database.DatabaseUnavailable;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -158,10 +159,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("The database is unreachable (%s) on %s", rootMessage(e), uri.getPath());
+            return problem(503, Problem.type("database-unavailable"),
+                    "The database is unreachable right now; nothing was changed. Try again in a few seconds", uri, null)
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return problem(500, Problem.GENERIC_TYPE,
                 "The service failed to answer; the error was logged with reference " + reference, uri, null).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** The problem a request would have been answered with, for reports that list several (an import's lines). */

@@ -179,6 +179,24 @@ class ErrorResponsesTest {
         isProblem(editor().contentType(ContentType.JSON).body(huge).post("/api/v1/articles").then(), 413);
     }
 
+    @Test
+    void chunkedBodiesAreReadUpToTheSameLimit() {
+        String slug = Api.unique("section");
+        byte[] small = ("{\"name\": \"Chunked\"}").getBytes(StandardCharsets.UTF_8);
+        editor().contentType(ContentType.JSON).body(new java.io.ByteArrayInputStream(small))
+                .put("/api/v1/sections/" + slug).then().statusCode(201).body("name", equalTo("Chunked"));
+        byte[] huge = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        isProblem(editor().contentType(ContentType.JSON).body(new java.io.ByteArrayInputStream(huge))
+                .post("/api/v1/articles").then(), 413);
+    }
+
+    @Test
+    void overlongRequestLineIs414() {
+        isProblem(anonymous().queryParam("q", "a".repeat(9000)).get("/api/v1/articles").then(), 414);
+        anonymous().queryParam("q", "a".repeat(400)).get("/api/v1/articles").then().statusCode(200);
+    }
+
     private static io.restassured.specification.RequestSpecification given() {
         return io.restassured.RestAssured.given();
     }

@@ -1,0 +1,35 @@
+package news.broadsheet.database;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+/** Recognizes, anywhere in a chain of causes, that the database could not be reached, rather than that a query failed. */
+public final class DatabaseUnavailable {
+
+    /** SQLSTATE classes and codes of a lost or refused connection, and of a server shutting down or starting up. */
+    private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
+
+    private DatabaseUnavailable() {
+    }
+
+    public static boolean causedBy(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+            // Agroal's answer when no connection could be had in time carries no SQLSTATE
+            if (cause instanceof SQLException sql && sql.getMessage() != null
+                    && sql.getMessage().startsWith("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,116 @@
+package news.broadsheet.database;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import news.broadsheet.Api;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static io.restassured.RestAssured.given;
+import static news.broadsheet.Api.anonymous;
+import static news.broadsheet.Api.editor;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The embedded PostgreSQL stops under the running service and comes back: readiness goes DOWN, requests answer
+ * 503 problem+json within the pool's acquisition timeout instead of piling up, and the service recovers by itself
+ * with every acknowledged write intact. (Against an external server, which a test cannot stop, it is skipped.)
+ */
+@QuarkusTest
+class DatabaseOutageTest {
+
+    private static final Duration QUICKLY = Duration.ofSeconds(5);
+    private static final int PARALLEL_REQUESTS = 16;
+
+    @Test
+    void theServiceAnswers503WhileTheDatabaseIsDownAndRecoversByItself() throws Exception {
+        String dataDir = EmbeddedPostgresServer.runningDataDir();
+        assumeTrue(dataDir != null, "only the embedded server can be stopped from a test");
+        String section = Api.section();
+        String slug = Api.create(Api.article(section));
+
+        long pid = Long.parseLong(Files.readAllLines(Path.of(dataDir, "postmaster.pid")).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U")); // as zonky does: PostgreSQL refuses to run as root
+        }
+        command.add(postmaster.info().command().orElseThrow());
+        command.addAll(List.of(postmaster.info().arguments().orElseThrow()));
+        new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor(); // a fast shutdown
+        postmaster.onExit().get(30, TimeUnit.SECONDS);
+        try {
+            awaitWithin(QUICKLY, () -> given().get("/q/health/ready").statusCode() == 503, "readiness went DOWN");
+
+            ExecutorService clients = Executors.newFixedThreadPool(PARALLEL_REQUESTS);
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < PARALLEL_REQUESTS; i++) {
+                String query = Api.unique("outage"); // never answered from the cache
+                answers.add(clients.submit(() -> anonymous().queryParam("q", query).get("/api/v1/articles")));
+            }
+            long started = System.nanoTime();
+            for (Future<Response> answer : answers) {
+                assertUnavailable(answer.get(30, TimeUnit.SECONDS));
+            }
+            long allAnswered = System.nanoTime() - started;
+            clients.shutdown();
+            System.out.printf("database outage: %d parallel requests all answered 503 within %d ms%n",
+                    PARALLEL_REQUESTS, allAnswered / 1_000_000);
+            assertTrue(allAnswered < QUICKLY.toNanos(), "16 parallel requests took " + allAnswered / 1_000_000 + " ms");
+            assertUnavailable(editor().contentType(ContentType.JSON).body(Map.of("title", "Lost?"))
+                    .contentType("application/merge-patch+json").patch("/api/v1/articles/" + slug));
+        } finally {
+            new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(new File("target/postgres-restarted.log")).start();
+        }
+        long restarted = System.nanoTime();
+        awaitWithin(Duration.ofSeconds(30), () -> given().get("/q/health/ready").statusCode() == 200
+                && anonymous().get("/api/v1/articles/" + slug).statusCode() == 200, "the service recovered");
+        System.out.printf("database outage: the service answered again %d ms after the database was back%n",
+                (System.nanoTime() - restarted) / 1_000_000);
+        anonymous().get("/api/v1/articles/" + slug).then().body("slug", equalTo(slug));
+        editor().contentType("application/merge-patch+json").body(Map.of("title", "After the outage"))
+                .patch("/api/v1/articles/" + slug).then().statusCode(200);
+        anonymous().get("/api/v1/articles/" + slug).then().body("title", equalTo("After the outage"));
+    }
+
+    private static void assertUnavailable(Response answer) {
+        assertEquals(503, answer.statusCode(), answer.asString());
+        assertEquals("application/problem+json", answer.contentType().split(";")[0]);
+        assertEquals("urn:broadsheet:problem:database-unavailable", answer.path("type"));
+        assertNotNull(answer.header("Retry-After"));
+    }
+
+    private static void awaitWithin(Duration limit, BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // keep trying until the deadline
+            }
+            Thread.sleep(100);
+        }
+        fail("not within " + limit.toMillis() + " ms: " + what);
+    }
+}
