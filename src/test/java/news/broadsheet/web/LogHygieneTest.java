@@ -1,0 +1,57 @@
+package news.broadsheet.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import news.broadsheet.Api;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static news.broadsheet.Api.editor;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tokens and subscribers' addresses go through the service, and into its log never (the test profile logs to a file). */
+@QuarkusTest
+class LogHygieneTest {
+
+    private static final Path LOG = Path.of("target/quarkus-test.log");
+
+    @Test
+    void tokensAndEmailAddressesNeverReachTheLog() throws Exception {
+        String token = editor().contentType(ContentType.JSON).body(Map.of("name", Api.unique("script"), "role", "editor"))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        given().header("Authorization", "Bearer " + token).get("/api/v1/articles?status=DRAFT").then().statusCode(200);
+        String wrongToken = "bst_" + UUID.randomUUID().toString().replace("-", "") + "wrongwrongwrong";
+        given().header("Authorization", "Bearer " + wrongToken).get("/api/v1/articles?status=DRAFT").then().statusCode(401);
+        given().header("Authorization", wrongToken).contentType(ContentType.JSON).body("{}").post("/api/v1/sections").then().statusCode(401);
+
+        String email = "hygiene." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String client = "10.99." + (int) (Math.random() * 250) + ".7";
+        for (int i = 0; i < 7; i++) { // past the rate limit too
+            given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                    .body(Map.of("email", email, "consent", true)).post("/api/v1/subscriptions");
+        }
+        given().contentType(ContentType.JSON).body("{\"email\": \"" + email + "\", \"consent\": \"yes\"")
+                .post("/api/v1/subscriptions").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "consent", false))
+                .post("/api/v1/subscriptions").then().statusCode(400);
+        editor().accept("text/csv").get("/api/v1/subscriptions").then().statusCode(200);
+        given().queryParam("token", token).get("/api/v1/subscriptions/preferences").then().statusCode(404);
+
+        Thread.sleep(2000); // the outbox sends the confirmation meanwhile
+        assertTrue(Files.exists(LOG), "the test profile writes " + LOG);
+        String log = Files.readString(LOG, StandardCharsets.UTF_8);
+        assertFalse(log.contains(token), "the log holds an API token");
+        assertFalse(log.contains(token.substring(4, 20)), "the log holds part of an API token");
+        assertFalse(log.contains(wrongToken), "the log holds a presented token");
+        assertFalse(log.contains(email), "the log holds a subscriber's address");
+        assertFalse(log.toLowerCase().contains(email.substring(0, email.indexOf('@')) + "@"), "the log holds an address");
+        assertFalse(log.contains("Bearer bst_"), "the log holds an Authorization header");
+    }
+}
