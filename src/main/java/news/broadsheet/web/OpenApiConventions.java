@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Conventions applied to the whole document, so no annotation can forget them:
  * <ul>
- * <li>the answers every operation can give: 406, 500 and 503 everywhere, 400 and 415 wherever a body is read,
+ * <li>the answers every operation can give: 400, 406, 414, 500 and 503 everywhere, 413 and 415 wherever a body is read,
  * 401 and 403 wherever a token is required, 412 wherever If-Match is read, 304 wherever If-None-Match is;</li>
  * <li>the ETag header on the successful answers of every operation that takes a conditional header;</li>
  * <li>a property that a schema does not require may be null (our records answer null, never leave a field out);</li>
@@ -88,8 +88,9 @@ public class OpenApiConventions implements OASFilter {
 
     private static void addCommonResponses(Operation operation) {
         APIResponses responses = operation.getResponses();
+        addIfAbsent(responses, "400", "BadRequest"); // any path or query can be malformed
         if (operation.getRequestBody() != null) {
-            addIfAbsent(responses, "400", "BadRequest");
+            addIfAbsent(responses, "413", "PayloadTooLarge");
             addIfAbsent(responses, "415", "UnsupportedMediaType");
         }
         if (requiresToken(operation)) {
@@ -110,6 +111,7 @@ public class OpenApiConventions implements OASFilter {
             });
         }
         addIfAbsent(responses, "406", "NotAcceptable");
+        addIfAbsent(responses, "414", "UriTooLong");
         addIfAbsent(responses, "500", "ServerError");
         addIfAbsent(responses, "503", "Unavailable");
     }

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * hostile path and query values, absurd paging, wrong and missing content types, bodies that are not JSON, not
  * UTF-8, of the wrong shape or carrying unknown fields, garbage tokens and preconditions. Every body sent to a
  * write is invalid by construction, so nothing may change. Every answer must be below 500, every error
- * problem+json without a trace of the implementation, and every table must count what it counted before.
+ * problem+json without a trace of the implementation, every status one the document describes for that
+ * operation, and every table must count what it counted before.
  * <p>
  * {@code -Dbad-input.requests=10000} (bench/bad-input.sh) runs the full suite; the default keeps CI short.
  * {@code -Dbad-input.seed=N} replays a run.
@@ -57,7 +58,8 @@ class BadInputTest {
     @Inject
     DataSource dataSource;
 
-    private record Operation(String method, String path, List<String> queryParameters, List<String> bodyTypes) {
+    private record Operation(String method, String path, List<String> queryParameters, List<String> bodyTypes,
+                             java.util.Set<String> statuses) {
     }
 
     @Test
@@ -67,6 +69,7 @@ class BadInputTest {
         Map<String, Long> before = tableCounts();
         Random random = new Random(SEED);
         int[] byClass = new int[6];
+        Map<String, String> undescribed = new TreeMap<>();
         for (int i = 0; i < REQUESTS; i++) {
             Operation operation = operations.get(random.nextInt(operations.size()));
             String described = operation.method() + " " + operation.path() + " (seed " + SEED + ", request " + i + ")";
@@ -75,6 +78,9 @@ class BadInputTest {
             byClass[status / 100]++;
             if (status >= 500) {
                 fail(status + " for " + described + ": " + answer.asString());
+            }
+            if (!operation.statuses().contains(Integer.toString(status))) {
+                undescribed.putIfAbsent(operation.method() + " " + operation.path() + " " + status, answer.asString());
             }
             if (status >= 400) {
                 assertEquals("application/problem+json", String.valueOf(answer.contentType()).split(";")[0], described);
@@ -85,6 +91,8 @@ class BadInputTest {
             }
         }
         assertEquals(before, tableCounts(), "hostile requests changed the data");
+        assertTrue(undescribed.isEmpty(), "answers the OpenAPI document does not describe (seed " + SEED + "):\n"
+                + String.join("\n", undescribed.entrySet().stream().map(e -> e.getKey() + "  " + e.getValue()).toList()));
         System.out.printf("bad input: %d requests over %d operations (seed %d): 2xx %d, 3xx %d, 4xx %d, 5xx %d%n",
                 REQUESTS, operations.size(), SEED, byClass[2], byClass[3], byClass[4], byClass[5]);
     }
@@ -204,7 +212,8 @@ class BadInputTest {
             }
             Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
             List<String> types = body == null ? List.of() : new ArrayList<>(((Map<String, Object>) body.get("content")).keySet());
-            operations.add(new Operation(method.toUpperCase(), path, query, types));
+            java.util.Set<String> statuses = ((Map<String, Object>) operation.get("responses")).keySet();
+            operations.add(new Operation(method.toUpperCase(), path, query, types, statuses));
         }));
         return operations;
     }
