@@ -171,17 +171,7 @@ class SearchTest {
             all.add(publish(section, i % 3 == 0 ? word + " in the title " + i : "Story " + i, null,
                     (word + " ").repeat(1 + i % 2) + "body text."));
         }
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = anonymous().queryParam("q", word).queryParam("limit", 3);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            var page = request.get("/api/v1/articles").then().statusCode(200).extract();
-            seen.addAll(page.jsonPath().getList("items.slug"));
-            cursor = page.path("next");
-        } while (cursor != null);
+        List<String> seen = allPages(word, 3);
         assertEquals(7, seen.size(), seen.toString());
         assertEquals(new HashSet<>(all), new HashSet<>(seen));
         List<String> onePage = anonymous().queryParam("q", word).queryParam("limit", 100).get("/api/v1/articles")
