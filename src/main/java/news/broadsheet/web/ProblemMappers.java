@@ -162,7 +162,7 @@ public class ProblemMappers {
         if (DatabaseUnavailable.causedBy(e)) {
             LOG.warnf("The database is unreachable (%s) on %s", rootMessage(e), uri.getPath());
             return problem(503, Problem.type("database-unavailable"),
-                    "The database is unreachable right now; nothing was changed. Try again in a few seconds", uri, null)
+                    "The database is unreachable right now; what this request had not committed was rolled back. Try again in a few seconds", uri, null)
                     .header(HttpHeaders.RETRY_AFTER, "5").build();
         }
         String reference = UUID.randomUUID().toString();

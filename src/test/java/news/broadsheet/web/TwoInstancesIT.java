@@ -1,21 +1,29 @@
 package news.broadsheet.web;
 
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
+import io.restassured.response.Response;
 import news.broadsheet.Api;
+import news.broadsheet.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -23,97 +31,25 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Two instances of the packaged service on one database, each with its response cache: an answer cached by one
  * must not outlive a write made through the other by more than the invalidation delay (the database's change
- * notification reaching it), and the instance that made the write serves it at once.
- * Runs against the embedded PostgreSQL of the first instance, or the server the QUARKUS_DATASOURCE_* variables name.
+ * notification reaching it), the instance that made the write serves it at once, and races between requests to
+ * the two instances end as they do on one: one winner, no duplicate rows, no 5xx.
  */
 class TwoInstancesIT {
 
-    /** TEST DEFAULT, not a secret. */
-    private static final String TOKEN = "it-admin-token";
     /** The delay the README documents; notifications arrive in milliseconds, this leaves room for a busy CI machine. */
     private static final Duration INVALIDATION_DELAY = Duration.ofSeconds(1);
     private static final int WRITES = 40;
+    private static final int RACERS = 20;
 
-    private static Instance first;
-    private static Instance second;
-
-    private record Instance(String name, int port, Process process) {
-
-        static Instance start(String name, Map<String, String> environment) throws IOException, InterruptedException {
-            int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(
-                    new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx256m",
-                    "-jar", System.getProperty("quarkus-app.jar", "target/quarkus-app/quarkus-run.jar"));
-            builder.environment().putAll(environment);
-            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            builder.environment().put("BROADSHEET_ADMIN_TOKEN", TOKEN);
-            builder.redirectErrorStream(true).redirectOutput(new File("target/instance-" + name + ".log"));
-            Instance instance = new Instance(name, port, builder.start());
-            try {
-                instance.awaitReady();
-            } catch (RuntimeException | Error | InterruptedException e) {
-                instance.stop();
-                throw e;
-            }
-            return instance;
-        }
-
-        private void awaitReady() throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    fail("instance " + name + " exited; see target/instance-" + name + ".log");
-                }
-                try {
-                    if (given().baseUri("http://localhost:" + port).get("/q/health/ready").statusCode() == 200) {
-                        return;
-                    }
-                } catch (Exception notYetListening) { // REST Assured throws ConnectException unchecked
-                    // try again
-                }
-                Thread.sleep(200);
-            }
-            fail("instance " + name + " did not get ready; see target/instance-" + name + ".log");
-        }
-
-        RequestSpecification anonymous() {
-            return given().baseUri("http://localhost:" + port).accept(ContentType.JSON);
-        }
-
-        RequestSpecification editor() {
-            return anonymous().header("Authorization", "Bearer " + TOKEN);
-        }
-
-        String title(String slug) {
-            return anonymous().get("/api/v1/articles/" + slug).then().statusCode(200).extract().path("title");
-        }
-
-        String latestTitle(String section) {
-            return anonymous().queryParam("section", section).get("/api/v1/articles")
-                    .then().statusCode(200).extract().path("items[0].title");
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            process.waitFor();
-        }
-    }
+    private static ServiceProcess.Database database;
+    private static ServiceProcess first;
+    private static ServiceProcess second;
 
     @BeforeAll
-    static void startTwoInstances() throws IOException, InterruptedException {
-        Map<String, String> firstEnvironment = new HashMap<>();
-        Map<String, String> secondEnvironment = new HashMap<>();
-        if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
-            int databasePort = freePort();
-            firstEnvironment.put("BROADSHEET_EMBEDDED_POSTGRES_DATA_DIR", "target/postgres-it");
-            firstEnvironment.put("BROADSHEET_EMBEDDED_POSTGRES_PORT", Integer.toString(databasePort));
-            firstEnvironment.put("BROADSHEET_EMBEDDED_POSTGRES_CLEAN", "true");
-            firstEnvironment.put("BROADSHEET_EMBEDDED_POSTGRES_DURABLE", "false");
-            secondEnvironment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + databasePort + "/postgres");
-            secondEnvironment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        }
-        first = Instance.start("first", firstEnvironment);
-        second = Instance.start("second", secondEnvironment);
+    static void startTwoInstances() throws Exception {
+        database = ServiceProcess.Database.embeddedOrExternal("target/postgres-it");
+        first = ServiceProcess.start("first", database.owningDatabase(true));
+        second = ServiceProcess.start("second", database.sharingDatabase());
     }
 
     @AfterAll
@@ -126,37 +62,87 @@ class TwoInstancesIT {
         }
     }
 
+    private static ServiceProcess either(int i) {
+        return i % 2 == 0 ? first : second;
+    }
+
+    private static String title(ServiceProcess instance, String slug) {
+        return instance.anonymous().get("/api/v1/articles/" + slug).then().statusCode(200).extract().path("title");
+    }
+
+    private static String latestTitle(ServiceProcess instance, String section) {
+        return instance.anonymous().queryParam("section", section).get("/api/v1/articles")
+                .then().statusCode(200).extract().path("items[0].title");
+    }
+
+    private static String newSection(ServiceProcess instance) {
+        String section = Api.unique("section");
+        instance.editor().contentType(ContentType.JSON).body(Map.of("name", "Two instances"))
+                .put("/api/v1/sections/" + section).then().statusCode(201);
+        return section;
+    }
+
+    /** Runs the calls at once, half against each instance, and answers their statuses. */
+    private static List<Integer> race(IntFunction<Callable<Response>> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            Callable<Response> request = call.apply(i);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return request.call();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Response> answer : answers) {
+            statuses.add(answer.get().statusCode());
+        }
+        pool.shutdown();
+        assertTrue(statuses.stream().allMatch(status -> status < 500), statuses.toString());
+        return statuses;
+    }
+
+    private static long count(String sql, String value) throws Exception {
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, value);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     @Test
     void noInstanceServesAnArticleOrListOlderThanAWriteThroughTheOther() throws InterruptedException {
-        String section = Api.unique("section");
-        first.editor().contentType(ContentType.JSON).body(Map.of("name", "Two instances"))
-                .put("/api/v1/sections/" + section).then().statusCode(201);
+        String section = newSection(first);
         Map<String, Object> article = new HashMap<>(Api.article(section));
         String slug = (String) article.get("slug");
         first.editor().contentType(ContentType.JSON).body(article).put("/api/v1/articles/" + slug).then().statusCode(201);
 
         long[] delays = new long[WRITES];
         for (int write = 0; write < WRITES; write++) {
-            Instance writer = write % 2 == 0 ? first : second;
-            Instance reader = writer == first ? second : first;
-            for (Instance instance : new Instance[]{first, second}) { // both hold the current answers in their caches
-                instance.title(slug);
-                instance.latestTitle(section);
+            ServiceProcess writer = either(write);
+            ServiceProcess reader = writer == first ? second : first;
+            for (ServiceProcess instance : List.of(first, second)) { // both hold the current answers in their caches
+                title(instance, slug);
+                latestTitle(instance, section);
             }
             String title = "Edition " + write;
             writer.editor().contentType("application/merge-patch+json").body(Map.of("title", title))
                     .patch("/api/v1/articles/" + slug).then().statusCode(200);
             long written = System.nanoTime();
-            while (!title.equals(reader.title(slug))) {
+            while (!title.equals(title(reader, slug))) {
                 if (System.nanoTime() - written > INVALIDATION_DELAY.toNanos()) {
                     fail(reader.name() + " still served the article as it was before write " + write + " after "
                             + INVALIDATION_DELAY.toMillis() + " ms");
                 }
             }
             delays[write] = System.nanoTime() - written;
-            assertEquals(title, reader.latestTitle(section), "the list is as fresh as the article");
-            assertEquals(title, writer.title(slug), "the instance that took the write serves it at once");
-            assertEquals(title, writer.latestTitle(section));
+            assertEquals(title, latestTitle(reader, section), "the list is as fresh as the article");
+            assertEquals(title, title(writer, slug), "the instance that took the write serves it at once");
+            assertEquals(title, latestTitle(writer, section));
         }
         Arrays.sort(delays);
         System.out.printf("two instances: %d writes; the other instance served each after %.1f ms (median), %.1f ms (worst)%n",
@@ -164,9 +150,38 @@ class TwoInstancesIT {
         assertTrue(delays[WRITES - 1] < INVALIDATION_DELAY.toNanos());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    @Test
+    void parallelPutsOfOneNewSlugThroughBothInstancesCreateItOnce() throws Exception {
+        String section = newSection(first);
+        Map<String, Object> article = new HashMap<>(Api.article(section));
+        String slug = (String) article.get("slug");
+        List<Integer> statuses = race(i -> () -> either(i).editor().contentType(ContentType.JSON).body(article)
+                .put("/api/v1/articles/" + slug));
+        assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+        assertEquals(RACERS - 1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(1, count("select count(*) from article where slug = ?", slug));
+    }
+
+    @Test
+    void parallelPatchesWithOneIfMatchThroughBothInstancesHaveOneWinner() throws Exception {
+        String section = newSection(first);
+        Map<String, Object> article = new HashMap<>(Api.article(section));
+        String slug = (String) article.get("slug");
+        String etag = first.editor().contentType(ContentType.JSON).body(article).put("/api/v1/articles/" + slug)
+                .then().statusCode(201).extract().header("ETag");
+        List<Integer> statuses = race(i -> () -> either(i).editor().contentType("application/merge-patch+json")
+                .header("If-Match", etag).body(Map.of("title", "Winner " + i)).patch("/api/v1/articles/" + slug));
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(RACERS - 1, statuses.stream().filter(status -> status == 412).count(), statuses.toString());
+    }
+
+    @Test
+    void parallelSignUpsOfOneAddressThroughBothInstancesMakeOneSubscriber() throws Exception {
+        String email = "racer." + Api.unique("x") + "@example.org";
+        List<Integer> statuses = race(i -> () -> either(i).anonymous().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", "10.77." + i + ".1")
+                .body(Map.of("email", email, "consent", true)).post("/api/v1/subscriptions"));
+        assertTrue(statuses.stream().allMatch(status -> status == 202 || status == 429), statuses.toString());
+        assertEquals(1, count("select count(*) from subscription where lower(email) = lower(?)", email));
     }
 }
