@@ -27,6 +27,15 @@ public class FeedResource {
     static final String ATOM = "application/atom+xml";
     static final String JSON_FEED = "application/feed+json";
     private static final String SECTION_DOC = "Only this section and its child sections";
+    private static final String RSS_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\">...</rss>";
+    private static final String ATOM_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">...</feed>";
+    private static final String JSON_FEED_EXAMPLE = """
+                            {"version": "https://jsonfeed.org/version/1.1", "title": "Broadsheet", "home_page_url": "https://news.example/",
+                             "feed_url": "https://api.news.example/api/v1/feeds/feed.json", "description": "The latest stories",
+                             "items": [{"id": "urn:uuid:5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
+                                        "url": "https://news.example/europe/lviv-trams-run-again", "title": "Lviv's trams run again",
+                                        "content_html": "<p>Trams returned.</p>", "date_published": "2026-11-24T09:30:00Z",
+                                        "date_modified": "2026-11-24T09:30:00Z", "authors": [{"name": "Hanna Łukasik"}], "tags": ["transport"]}]}""";
 
     private final Feeds feeds;
 
@@ -40,8 +49,9 @@ public class FeedResource {
     @Parameter(ref = "IfNoneMatch")
     @Operation(operationId = "rssFeed", summary = "RSS 2.0 feed", description = "The 50 latest published articles, bodies in content:encoded.")
     @APIResponse(responseCode = "200", description = "An RSS 2.0 document",
-            content = @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "rss", value = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\">...</rss>")))
+            content = {@Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)),
+                    @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)),
+                    @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE))})
     @APIResponse(responseCode = "404", ref = "NotFound")
     public String rss(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
                       @Context UriInfo uri) {
@@ -54,8 +64,9 @@ public class FeedResource {
     @Parameter(ref = "IfNoneMatch")
     @Operation(operationId = "atomFeed", summary = "Atom 1.0 feed", description = "The 50 latest published articles, bodies as HTML content.")
     @APIResponse(responseCode = "200", description = "An Atom 1.0 document",
-            content = @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "atom", value = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">...</feed>")))
+            content = {@Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)),
+                    @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)),
+                    @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE))})
     @APIResponse(responseCode = "404", ref = "NotFound")
     public String atom(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
                        @Context UriInfo uri) {
@@ -68,14 +79,10 @@ public class FeedResource {
     @Parameter(ref = "IfNoneMatch")
     @Operation(operationId = "jsonFeed", summary = "JSON Feed 1.1", description = "The 50 latest published articles.")
     @APIResponse(responseCode = "200", description = "A JSON Feed 1.1 document",
-            content = @Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class),
-                    examples = @ExampleObject(name = "feed", value = """
-                            {"version": "https://jsonfeed.org/version/1.1", "title": "Broadsheet", "home_page_url": "https://news.example/",
-                             "feed_url": "https://api.news.example/api/v1/feeds/feed.json", "description": "The latest stories",
-                             "items": [{"id": "urn:uuid:5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
-                                        "url": "https://news.example/europe/lviv-trams-run-again", "title": "Lviv's trams run again",
-                                        "content_html": "<p>Trams returned.</p>", "date_published": "2026-11-24T09:30:00Z",
-                                        "date_modified": "2026-11-24T09:30:00Z", "authors": [{"name": "Hanna Łukasik"}], "tags": ["transport"]}]}""")))
+            content = {@Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class),
+                    examples = @ExampleObject(name = "feed", value = JSON_FEED_EXAMPLE)),
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = JsonFeed.class),
+                            examples = @ExampleObject(name = "feed", value = JSON_FEED_EXAMPLE))})
     @APIResponse(responseCode = "404", ref = "NotFound")
     public JsonFeed json(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
                          @Context UriInfo uri) {
