@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.database.Clock;
+import news.broadsheet.database.DatabaseUnavailable;
 import org.hibernate.jpa.SpecHints;
 import org.jboss.logging.Logger;
 
@@ -43,9 +44,17 @@ class OutboxSender {
             delayed = "1s")
     void sendDue() {
         int sent;
-        do {
-            sent = QuarkusTransaction.requiringNew().call(this::sendBatch);
-        } while (sent == BATCH);
+        try {
+            do {
+                sent = QuarkusTransaction.requiringNew().call(this::sendBatch);
+            } while (sent == BATCH);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            // the mails wait in the outbox; readiness already reports the outage, so one line, not a trace per tick
+            LOG.debugf("Outbox not read, the database is unreachable: %s", e.getMessage());
+        }
     }
 
     /** Sends what is due, one mail at a time; answers how many it claimed. */
