@@ -38,8 +38,9 @@ QUERIES = {
         select {COLUMNS}, r.rank as sort_key from ranked r join article a on a.id = r.id join section s on s.id = a.section_id
         order by r.rank desc, a.id desc""",
     "W5 relevance, the other matches newest first (a page past the ranked part)": SEARCH + f"""
-        boundary as (select {NEWEST} as time, a.id from article a cross join q
-                     where {PUBLIC} and a.search_head @@ q.query order by 1 desc, 2 desc offset 999 limit 1)
+        boundary as (select c.time, c.id from (select {NEWEST} as time, a.id from article a cross join q
+                     where {PUBLIC} and a.search_head @@ q.query order by {NEWEST} desc, a.id desc limit 1000) c
+                     order by c.time, c.id limit 1)
         select {COLUMNS}, {NEWEST} as sort_key from article a join section s on s.id = a.section_id cross join q
         where {PUBLIC} and a.search @@ q.query and (not a.search_head @@ q.query
               or exists (select 1 from boundary b where ({NEWEST}, a.id) < (b.time, b.id)))

@@ -132,13 +132,12 @@ class ArticleLists {
     }
 
     private List<Row> ranked(Connection connection, Conditions where, Cursor cursor, int limit) throws SQLException {
-        String sql = where.with().replaceFirst(" $", ", ") + """
-                candidates as materialized (
-                    select a.id, ts_rank(a.search_head, q.query) as rank from article a cross join q
-                    where %s order by %s desc, a.id desc limit %d),
+        String sql = where.withMore() + """
+                candidates as materialized (%s),
                 ranked as (select c.id, c.rank from candidates c %s order by c.rank desc, c.id desc limit ?)
                 select %s, r.rank as sort_key from ranked r join article a on a.id = r.id join section s on s.id = a.section_id
-                order by r.rank desc, a.id desc""".formatted(where.sql(MATCH_HEAD), NEWEST_KEY, rankedCandidates,
+                order by r.rank desc, a.id desc""".formatted(
+                newestHeadMatches(where, "a.id, " + ArticleSort.RELEVANCE.keyExpression + " as rank"),
                 cursor == null ? "" : "where (c.rank, c.id) < (?, ?)", COLUMNS);
         return rows(connection, sql, statement -> {
             int index = where.bind(statement, 1);
@@ -150,17 +149,17 @@ class ArticleLists {
         });
     }
 
+    /** Every match outside the ranked candidates: those not matching in the head, and head matches older than them all. */
     private List<Row> newestOtherMatches(Connection connection, Conditions where, Cursor cursor, int limit)
             throws SQLException {
-        String sql = where.with().replaceFirst(" $", ", ") + """
-                boundary as (select %s as time, a.id from article a cross join q
-                             where %s order by 1 desc, 2 desc offset %d limit 1)
+        String sql = where.withMore() + """
+                boundary as (select c.time, c.id from (%s) c order by c.time, c.id limit 1)
                 select %s, %s as sort_key from article a join section s on s.id = a.section_id cross join q
                 where %s and (not a.search_head @@ q.query
                               or exists (select 1 from boundary b where (%s, a.id) < (b.time, b.id))) %s
-                order by sort_key desc, a.id desc limit ?""".formatted(NEWEST_KEY, where.sql(MATCH_HEAD),
-                rankedCandidates - 1, COLUMNS, NEWEST_KEY, where.sql(MATCH_ALL), NEWEST_KEY,
-                cursor == null ? "" : "and (" + NEWEST_KEY + ", a.id) < (?, ?)");
+                order by sort_key desc, a.id desc limit ?""".formatted(
+                newestHeadMatches(where, NEWEST_KEY + " as time, a.id"), COLUMNS, NEWEST_KEY, where.sql(MATCH_ALL),
+                NEWEST_KEY, cursor == null ? "" : "and (" + NEWEST_KEY + ", a.id) < (?, ?)");
         return rows(connection, sql, statement -> {
             int index = where.bind(statement, 1);
             index = where.bindFilters(statement, index);
@@ -170,6 +169,12 @@ class ArticleLists {
             }
             statement.setInt(index, limit);
         });
+    }
+
+    /** The candidates relevance ranks, the newest head matches, as one query both parts of a relevance list share. */
+    private String newestHeadMatches(Conditions where, String columns) {
+        return "select " + columns + " from article a cross join q where " + where.sql(MATCH_HEAD)
+                + " order by " + NEWEST_KEY + " desc, a.id desc limit " + rankedCandidates;
     }
 
     private interface Binder {
@@ -260,6 +265,7 @@ class ArticleLists {
 
     /** The WHERE clause of a list and its parameters, in one place so the page and its count agree. */
     private static final class Conditions {
+        private static final String PARSED_SEARCH = "q as (select websearch_to_tsquery('broadsheet_search', ?) as query)";
         private final ArticleQuery query;
 
         Conditions(ArticleQuery query) {
@@ -268,7 +274,12 @@ class ArticleLists {
 
         /** The search query, parsed once; any text is accepted (websearch_to_tsquery never fails on syntax). */
         String with() {
-            return query.search() == null ? "" : "with q as (select websearch_to_tsquery('broadsheet_search', ?) as query) ";
+            return query.search() == null ? "" : "with " + PARSED_SEARCH + " ";
+        }
+
+        /** {@link #with} followed by a comma, for statements that define more common table expressions. */
+        String withMore() {
+            return "with " + PARSED_SEARCH + ", ";
         }
 
         String joins() {
