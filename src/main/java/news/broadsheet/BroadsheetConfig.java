@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Every {@code broadsheet.*} key an operator may set; the README lists them. */
@@ -21,6 +22,21 @@ public interface BroadsheetConfig {
     Site site();
 
     Cache cache();
+
+    Cors cors();
+
+    /** Browsers on other origins: the frontends that call the API from their pages. */
+    interface Cors {
+        /**
+         * The frontends' origins ({@code https://news.example}), comma-separated; {@code /regex/} entries match by pattern
+         * and {@code *} any origin. Other origins still read public content, without a CORS grant.
+         */
+        Optional<List<String>> origins();
+
+        /** How long a browser may reuse a preflight's answer. */
+        @WithDefault("24h")
+        Duration preflightMaxAge();
+    }
 
     Search search();
 

@@ -27,13 +27,14 @@ public class ArticleListParameters {
     @Parameter(description = "Full-text search over title, subtitle, summary and body, in web-search syntax: words, \"quoted phrases\", "
             + "or, -excluded. Accent-insensitive and stemmed (Krakow finds Kraków, election finds elections); any syntax is accepted. "
             + "Unless sort is given, results come by relevance: first the 1,000 newest articles whose title, subtitle or summary "
-            + "match, ranked (title above subtitle and summary), then every other match, newest first.",
+            + "match, ranked (title above subtitle and summary; equal ranks newest first), then every other match, newest first. "
+            + "An excluded word excludes an article wherever it appears, body included.",
             example = "tram strike -Kyiv")
     String q;
 
     @QueryParam("highlight")
-    @Parameter(description = "With q: true adds to each item a short snippet of the text around the match, the matched words in "
-            + "<mark>; the rest of the snippet is HTML-escaped", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    @Parameter(description = "With q: true adds to each item a short snippet of the text around the match (title, subtitle, summary "
+            + "or the first 100,000 characters of the body), the matched words in <mark>; the rest of the snippet is HTML-escaped", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     String highlight;
 
     @QueryParam("limit")
@@ -111,7 +112,8 @@ public class ArticleListParameters {
             try {
                 position = Cursor.decode(cursor, order.parameter);
                 if (order.byRank() && !position.hasTimeKey()) {
-                    position.rank(); // a relevance cursor holds a rank, or a time past the ranked part
+                    position.rank(); // a relevance cursor holds a rank and a time, or a time past the ranked part
+                    position.rankedTime();
                 } else {
                     position.time();
                 }

@@ -36,11 +36,13 @@ class FeedEntries {
         this.dataSource = dataSource;
     }
 
-    List<FeedEntry> latest(String section) {
+    /** The latest entries, and the name of the section they are of (null for the whole site). */
+    record Latest(String sectionName, List<FeedEntry> entries) {
+    }
+
+    Latest latest(String section) {
         try (Connection connection = dataSource.getConnection()) {
-            if (section != null) {
-                requireSection(connection, section);
-            }
+            String sectionName = section == null ? null : sectionName(connection, section);
             try (PreparedStatement query = connection.prepareStatement(LATEST.formatted(section == null ? "" : IN_SECTION, SIZE))) {
                 if (section != null) {
                     query.setString(1, section);
@@ -54,20 +56,21 @@ class FeedEntries {
                                 row.getObject(12, OffsetDateTime.class).toInstant()));
                     }
                 }
-                return entries;
+                return new Latest(sectionName, entries);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the feed failed", e);
         }
     }
 
-    private static void requireSection(Connection connection, String section) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select 1 from section where slug = ?")) {
+    private static String sectionName(Connection connection, String section) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select name from section where slug = ?")) {
             query.setString(1, section);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
                     throw new NotFound("section", section);
                 }
+                return row.getString(1);
             }
         }
     }

@@ -1,5 +1,7 @@
 package news.broadsheet.feed;
 
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -13,7 +15,8 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.io.WireFeedOutput;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
 
@@ -38,10 +41,11 @@ class Feeds {
     }
 
     String xml(String type, String section, URI self) {
-        List<FeedEntry> latest = entries.latest(section);
+        FeedEntries.Latest content = entries.latest(section);
+        List<FeedEntry> latest = content.entries();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
-        feed.setTitle(title(section, latest));
+        feed.setTitle(title(content));
         feed.setDescription(site.description());
         feed.setLink(site.url());
         feed.setUri(self.toString());
@@ -54,17 +58,29 @@ class Feeds {
         home.setHref(site.url());
         feed.setLinks(List.of(home, selfLink));
         feed.setPublishedDate(latest.isEmpty() ? new Date(0) : Date.from(latest.get(0).publishedAt()));
-        feed.setEntries(latest.stream().map(this::entry).toList());
+        // Atom entries without a byline take the feed's author (RFC 4287, 4.1.1): the publication
+        SyndPerson publication = new SyndPersonImpl();
+        publication.setName(site.title());
+        publication.setUri(site.url());
+        feed.setAuthors(List.of(publication));
+        feed.setEntries(latest.stream().map(entry -> entry(entry, type)).toList());
         try {
-            return new SyndFeedOutput().outputString(feed, true);
+            WireFeed wire = feed.createWireFeed();
+            if (wire instanceof com.rometools.rome.feed.atom.Feed atom) {
+                // ROME gives an entry without authors an empty <author><name/></author>; it takes the feed's instead
+                atom.getEntries().forEach(entry -> entry.setAuthors(entry.getAuthors().stream()
+                        .filter(person -> person.getName() != null && !person.getName().isBlank()).toList()));
+            }
+            return new WireFeedOutput().outputString(wire, true);
         } catch (FeedException e) {
             throw new IllegalStateException("Writing the " + type + " feed failed", e);
         }
     }
 
     JsonFeed json(String section, URI self) {
-        List<FeedEntry> latest = entries.latest(section);
-        return new JsonFeed("https://jsonfeed.org/version/1.1", title(section, latest), site.url(), self.toString(),
+        FeedEntries.Latest content = entries.latest(section);
+        List<FeedEntry> latest = content.entries();
+        return new JsonFeed("https://jsonfeed.org/version/1.1", title(content), site.url(), self.toString(),
                 site.description(), latest.stream().map(entry -> new JsonFeed.Item(
                         "urn:uuid:" + entry.id(), articleUrl(entry), entry.title(), entry.summary(), entry.bodyHtml(), entry.imageUrl(),
                         entry.publishedAt(), entry.updatedAt(),
@@ -72,7 +88,7 @@ class Feeds {
                         entry.tags().isEmpty() ? null : entry.tags())).toList());
     }
 
-    private SyndEntry entry(FeedEntry article) {
+    private SyndEntry entry(FeedEntry article, String type) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setTitle(article.title());
         entry.setLink(articleUrl(article));
@@ -89,13 +105,20 @@ class Feeds {
         content.setType("html");
         content.setValue(article.bodyHtml());
         entry.setContents(List.of(content));
-        List<SyndPerson> authors = new ArrayList<>();
-        for (String name : article.authors()) {
-            SyndPerson author = new SyndPersonImpl();
-            author.setName(name);
-            authors.add(author);
+        if (RSS.equals(type)) {
+            // RSS 2.0's own <author> must be an e-mail address; bylines go in Dublin Core's dc:creator, one each
+            DCModule dublinCore = new DCModuleImpl();
+            dublinCore.setCreators(article.authors());
+            entry.getModules().add(dublinCore);
+        } else {
+            List<SyndPerson> authors = new ArrayList<>();
+            for (String name : article.authors()) {
+                SyndPerson author = new SyndPersonImpl();
+                author.setName(name);
+                authors.add(author);
+            }
+            entry.setAuthors(authors);
         }
-        entry.setAuthors(authors);
         List<SyndCategory> categories = new ArrayList<>();
         SyndCategory section = new SyndCategoryImpl();
         section.setName(article.sectionName());
@@ -109,11 +132,8 @@ class Feeds {
         return entry;
     }
 
-    private String title(String section, List<FeedEntry> latest) {
-        if (section == null) {
-            return site.title();
-        }
-        return latest.isEmpty() ? site.title() + ": " + section : site.title() + ": " + latest.get(0).sectionName();
+    private String title(FeedEntries.Latest content) {
+        return content.sectionName() == null ? site.title() : site.title() + ": " + content.sectionName();
     }
 
     private String articleUrl(FeedEntry entry) {

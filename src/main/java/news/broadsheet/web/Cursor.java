@@ -9,19 +9,22 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * A keyset position: the sort it belongs to, the sort key of the last item served (a time, or a search rank) and its id.
+ * A keyset position: the sort it belongs to, the sort key of the last item served (a time, or a search rank and a
+ * time) and its id.
  * Opaque to clients; a cursor from another sort order is refused rather than misread.
  */
 public record Cursor(String sort, String key, UUID id) {
 
     private static final String VERSION = "v1";
+    private static final String RANK_AND_TIME = "@";
 
     public static Cursor after(String sort, Instant time, UUID id) {
         return new Cursor(sort, time.toString(), id);
     }
 
-    public static Cursor after(String sort, float rank, UUID id) {
-        return new Cursor(sort, Float.toString(rank), id);
+    /** A position in a ranked list: the rank, then the time that breaks ties. */
+    public static Cursor after(String sort, float rank, Instant time, UUID id) {
+        return new Cursor(sort, rank + RANK_AND_TIME + time, id);
     }
 
     public String encode() {
@@ -52,10 +55,11 @@ public record Cursor(String sort, String key, UUID id) {
         }
     }
 
-    /** The key as a search rank; @throws InvalidInput when it is not one */
+    /** The rank of a ranked position; @throws InvalidInput when the key is not a rank and a time */
     public float rank() {
+        int at = key.indexOf(RANK_AND_TIME);
         try {
-            float rank = Float.parseFloat(key);
+            float rank = Float.parseFloat(at < 0 ? "x" : key.substring(0, at));
             if (Float.isFinite(rank)) {
                 return rank;
             }
@@ -63,6 +67,15 @@ public record Cursor(String sort, String key, UUID id) {
             // refused below
         }
         throw notOurs();
+    }
+
+    /** The time that breaks ties between equal ranks; @throws InvalidInput when the key is not a rank and a time */
+    public Instant rankedTime() {
+        int at = key.indexOf(RANK_AND_TIME);
+        if (at < 0) {
+            throw notOurs();
+        }
+        return new Cursor(sort, key.substring(at + 1), id).time();
     }
 
     /** @throws InvalidInput when the cursor is not one this service issued for {@code expectedSort} */

@@ -7,7 +7,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 import news.broadsheet.BroadsheetConfig;
+import news.broadsheet.database.ContentVersion;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -35,11 +38,11 @@ public class HttpCaching {
 
     @PublicCollection
     @ServerRequestFilter
-    public Optional<Response> revalidateCollection(ContainerRequestContext request) {
+    public Optional<Response> revalidateCollection(ContainerRequestContext request, RoutingContext routing) {
         if (!HttpMethod.GET.equals(request.getMethod())) {
             return Optional.empty();
         }
-        String etag = ETags.of("collection", contentVersion.current(), request.getUriInfo().getRequestUri(),
+        String etag = ETags.of("collection", ContentSnapshot.of(routing, contentVersion), request.getUriInfo().getRequestUri(),
                 request.getHeaderString(HttpHeaders.ACCEPT));
         request.setProperty(COLLECTION_TAG, etag);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
@@ -57,14 +60,14 @@ public class HttpCaching {
     }
 
     @ServerResponseFilter
-    public void describeCaching(ContainerRequestContext request, ContainerResponseContext response) {
+    public void describeCaching(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
         var headers = response.getHeaders();
         Object collectionTag = request.getProperty(COLLECTION_TAG);
         if (collectionTag != null && response.getStatus() == 200 && !headers.containsKey(HttpHeaders.ETAG)) {
             headers.putSingle(HttpHeaders.ETAG, collectionTag);
         }
         headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.ACCEPT_ENCODING);
-        boolean authenticated = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        boolean authenticated = isPrivate(request, routing);
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         int status = response.getStatus();
         if (authenticated || status >= 400 || !read) {
@@ -76,5 +79,15 @@ public class HttpCaching {
         if (type != null && !type.getSubtype().endsWith("json")) {
             headers.putSingle("Content-Security-Policy", NON_JSON_POLICY);
         }
+    }
+
+    /**
+     * Whether an answer is a token holder's, never to be shared: the request carries credentials (accepted or not), or
+     * an authentication mechanism, whichever, identified somebody while it was answered. An answer built without ever
+     * asking who calls is the public one.
+     */
+    static boolean isPrivate(ContainerRequestContext request, RoutingContext routing) {
+        return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || routing.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous();
     }
 }

@@ -4,16 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import news.broadsheet.BroadsheetConfig;
 
 
 /**
- * Answers of the HTTP layer below the REST resources, as problem+json too: paths no route serves (404),
+ * Answers of the HTTP layer below the REST resources (routes of the {@link HttpPipeline}), as problem+json too: paths no route serves (404),
  * bodies declared larger than {@code broadsheet.limits.*} (413), refused before they are read, chunked bodies
  * that grow larger (413), request lines over {@value #MAX_URI_LENGTH} characters (414), and NUL characters in
  * the path or query (400).
@@ -37,17 +35,7 @@ class HttpLayerProblems {
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodySize);
     }
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseNulCharactersAndLongUris);
-        // order MIN_VALUE + 2 is the ResponseCache; no cached read has a body
-        router.route().order(Integer.MIN_VALUE + 3).handler(this::limitChunkedBody)
-                .failureHandler(this::bodyTooLarge);
-        router.route().last().handler(context ->
-                answer(context, 404, "Not Found", "There is nothing at " + context.request().path()));
-    }
-
-    private void refuseOversizedBody(RoutingContext context) {
+    void refuseOversizedBody(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long limit = IMPORT_PATH.equals(context.request().path()) ? maxImportSize : maxBodySize;
         if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
@@ -63,7 +51,7 @@ class HttpLayerProblems {
      * a request line longer than any the API needs is refused here, as problem+json, well below the HTTP layer's own
      * limit ({@code quarkus.http.limits.max-initial-line-length}), which would answer with an empty body.
      */
-    private void refuseNulCharactersAndLongUris(RoutingContext context) {
+    void refuseNulCharactersAndLongUris(RoutingContext context) {
         String uri = context.request().uri();
         if (uri.length() > MAX_URI_LENGTH) {
             answer(context, 414, "URI Too Long", "The path and query are " + uri.length() + " characters long; the limit is "
@@ -81,7 +69,7 @@ class HttpLayerProblems {
      * A body sent without Content-Length (chunked) cannot be refused up front: it is read here, up to the same limit,
      * before the REST layer sees it. The import streams its body and is held to its own limit by the HTTP layer.
      */
-    private void limitChunkedBody(RoutingContext context) {
+    void limitChunkedBody(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.getHeader(HttpHeaders.CONTENT_LENGTH) != null || !request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
                 || IMPORT_PATH.equals(request.path())) {
@@ -91,7 +79,7 @@ class HttpLayerProblems {
         chunkedBodies.handle(context);
     }
 
-    private void bodyTooLarge(RoutingContext context) {
+    void bodyTooLarge(RoutingContext context) {
         if (context.statusCode() == 413 && !context.response().headWritten()) {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
             answer(context, 413, "Request Entity Too Large", "The request body is larger than the limit of " + maxBodySize + " bytes");
@@ -100,7 +88,12 @@ class HttpLayerProblems {
         context.next();
     }
 
-    private void answer(RoutingContext context, int status, String title, String detail) {
+    /** The last route: a path nothing serves. */
+    void notFound(RoutingContext context) {
+        answer(context, 404, "Not Found", "There is nothing at " + context.request().path());
+    }
+
+    void answer(RoutingContext context, int status, String title, String detail) {
         String path = context.request().path();
         try {
             context.response()

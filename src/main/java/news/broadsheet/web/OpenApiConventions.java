@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -16,7 +17,7 @@ import java.util.List;
  * Conventions applied to the whole document, so no annotation can forget them:
  * <ul>
  * <li>the answers every operation can give: 400, 406, 414, 500 and 503 everywhere, 413 and 415 wherever a body is read,
- * 401 and 403 wherever a token is required, 412 wherever If-Match is read, 304 wherever If-None-Match is;</li>
+ * 401 wherever a token is required, 403 there and on every write (a page on an origin that may not call the API), 412 wherever If-Match is read, 304 wherever If-None-Match is;</li>
  * <li>the ETag header on the successful answers of every operation that takes a conditional header;</li>
  * <li>a property that a schema does not require may be null (our records answer null, never leave a field out);</li>
  * <li>a merge-patch body has the schema of the full input with nothing required ({@code ArticleInputPatch}).</li>
@@ -36,8 +37,8 @@ public class OpenApiConventions implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
-                item.getOperations().values().forEach(operation -> {
-                    addCommonResponses(operation);
+                item.getOperations().forEach((method, operation) -> {
+                    addCommonResponses(operation, method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD);
                     describeMergePatchBody(openAPI, operation);
                 });
             }
@@ -86,7 +87,7 @@ public class OpenApiConventions implements OASFilter {
         patch.setSchema(OASFactory.createSchema().ref(SCHEMAS + patchName));
     }
 
-    private static void addCommonResponses(Operation operation) {
+    private static void addCommonResponses(Operation operation, boolean isRead) {
         APIResponses responses = operation.getResponses();
         addIfAbsent(responses, "400", "BadRequest"); // any path or query can be malformed
         if (operation.getRequestBody() != null) {
@@ -95,7 +96,9 @@ public class OpenApiConventions implements OASFilter {
         }
         if (requiresToken(operation)) {
             addIfAbsent(responses, "401", "Unauthorized");
-            addIfAbsent(responses, "403", "Forbidden");
+        }
+        if (requiresToken(operation) || !isRead) {
+            addIfAbsent(responses, "403", "Forbidden"); // a wrong role, or a write from a page on an origin not allowed (CrossOrigin)
         }
         if (hasParameter(operation, "IfMatch")) {
             addIfAbsent(responses, "412", "PreconditionFailed");

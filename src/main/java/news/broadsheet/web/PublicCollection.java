@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * A read whose answer depends only on the request and the stored content: its ETag comes from the
- * {@link ContentVersion}, so a matching If-None-Match answers 304 before anything is queried or rendered.
+ * {@link news.broadsheet.database.ContentVersion}, so a matching If-None-Match answers 304 before anything is queried or rendered.
  */
 @NameBinding
 @Target({ElementType.METHOD, ElementType.TYPE})

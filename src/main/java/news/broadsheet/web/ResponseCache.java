@@ -8,27 +8,24 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import news.broadsheet.BroadsheetConfig;
+import news.broadsheet.database.ContentVersion;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Serialized anonymous answers of {@link CachedAnswer} reads, kept in memory under the {@link ContentVersion} tag
+ * Serialized anonymous answers of {@link CachedAnswer} reads, kept in memory under the {@link ContentSnapshot} tag
  * they were built from and served by the HTTP layer before the REST layer is involved. A write anywhere moves the
  * tag (through the database's notifications), so a kept answer is never served after the content changed; while
  * the tag is not known in memory, nothing is served from here.
@@ -37,7 +34,6 @@ import java.util.Set;
 public class ResponseCache {
 
     private static final Logger LOG = Logger.getLogger(ResponseCache.class);
-    private static final String KEY = "broadsheet.response-cache-key";
     private static final String API_PREFIX = "/api/v1/";
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, "Link",
             HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY, "Content-Security-Policy");
@@ -93,20 +89,16 @@ public class ResponseCache {
                 .build();
     }
 
-    /** Runs after the size and NUL checks of {@link HttpLayerProblems}, before the REST layer. */
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 2).handler(this::answerFromCache);
-    }
-
-    private void answerFromCache(RoutingContext context) {
+    /** A route of the {@link HttpPipeline}: answers a kept read, or passes the request on with its content version noted. */
+    void answerFromCache(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (!enabled || request.method() != HttpMethod.GET || !request.path().startsWith(API_PREFIX)
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             context.next();
             return;
         }
-        Optional<String> tag = contentVersion.knownTag();
-        Answer answer = tag.isPresent() ? answers.getIfPresent(key(tag.get(), request)) : null;
+        Answer answer = ContentSnapshot.takeKnown(context, contentVersion)
+                .map(tag -> answers.getIfPresent(key(tag, request))).orElse(null);
         if (answer == null) {
             context.next();
             return;
@@ -132,36 +124,29 @@ public class ResponseCache {
         }
     }
 
-    /** Notes, before the resource runs, which content version an anonymous answer will be built from. */
-    @CachedAnswer
-    @ServerRequestFilter
-    public void noteKey(ContainerRequestContext request, RoutingContext routing) {
-        if (enabled && HttpMethod.GET.name().equals(request.getMethod())
-                && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
-            request.setProperty(KEY, key(contentVersion.current(), routing.request()));
-        }
-    }
-
     /**
-     * Keeps the answer as it will be sent; runs after every other response filter (they run highest priority
-     * first). A 304 is kept without a body when the 200 is not kept already, so revalidations stay cheap.
+     * Keeps an anonymous answer as it will be sent, under the content version it was built from; runs after every other
+     * response filter (they run highest priority first). A 304 is kept without a body when the 200 is not kept already,
+     * so revalidations stay cheap. Nothing is kept for a token holder, whatever mechanism authenticated them.
      */
     @CachedAnswer
     @ServerResponseFilter(priority = Priorities.USER - 200)
     public void keep(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
-        Object noted = request.getProperty(KEY);
         int status = response.getStatus();
-        if (!(noted instanceof String key) || !(status == 200 && response.hasEntity() || status == 304)) {
+        if (!enabled || !HttpMethod.GET.name().equals(request.getMethod())
+                || !(status == 200 && response.hasEntity() || status == 304)
+                || HttpCaching.isPrivate(request, routing)) {
             return;
         }
-        String tag = key.substring(0, key.indexOf('\n'));
-        if (!tag.equals(contentVersion.knownTag().orElse(tag))) {
-            return; // built from content that has changed meanwhile
+        String tag = ContentSnapshot.noted(routing).orElse(null);
+        if (tag == null || !tag.equals(contentVersion.knownTag().orElse(null))) {
+            return; // not followed, or built from content that has changed meanwhile
         }
         if (!tag.equals(tagOfKeptAnswers)) {
             answers.invalidateAll(); // answers of older versions can never be served again
             tagOfKeptAnswers = tag;
         }
+        String key = key(tag, routing.request());
         String metricsPath = routing.get(METRICS_PATH);
         if (status == 304) {
             if (answers.getIfPresent(key) == null) {

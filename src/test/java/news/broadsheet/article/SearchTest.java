@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -191,6 +192,61 @@ class SearchTest {
                 .body("items[0].highlight", not(containsString("**")));
         anonymous().queryParam("q", word).get("/api/v1/articles")
                 .then().body("items[0]", not(org.hamcrest.Matchers.hasKey("highlight")));
+    }
+
+    @Test
+    void anExcludedWordAnywhereExcludesTheArticleFromEveryOrder() {
+        String word = uniqueWord();
+        String other = uniqueWord();
+        String section = Api.section();
+        publish(section, "The " + word + " report", "Nothing here", "It mentions " + other + " in the body only.");
+        String clean = publish(section, "Another " + word + " report", "Nothing here", "Plain text.");
+        for (String sort : new String[]{null, "relevance", "-publishedAt"}) {
+            var request = anonymous().queryParam("q", word + " -" + other).queryParam("count", "true");
+            if (sort != null) {
+                request.queryParam("sort", sort);
+            }
+            request.get("/api/v1/articles").then().statusCode(200)
+                    .body("items.slug", contains(clean)).body("total", equalTo(1));
+        }
+    }
+
+    @Test
+    void equalRanksComeNewestFirst() {
+        String word = uniqueWord();
+        String section = Api.section();
+        List<String> newestFirst = new ArrayList<>();
+        for (int day = 9; day >= 1; day--) {
+            Map<String, Object> article = Api.article(section);
+            article.put("title", "The " + word + " column");
+            article.put("publishedAt", "2025-05-0" + day + "T08:00:00Z");
+            newestFirst.add(Api.create(article));
+        }
+        assertEquals(newestFirst, allPages(word, 2));
+    }
+
+    @Test
+    void aHighlightMarksTheMatchWhereverItIs() {
+        String word = uniqueWord();
+        String section = Api.section();
+        publish(section, "The " + word + " returns", "Nothing in the summary", "Nothing in the body either.");
+        publish(section, "Council news", "The " + word + " in the summary", "Nothing in the body.");
+        publish(section, "Market news", "Nothing in the summary",
+                "A long body. ".repeat(80) + "Then the " + word + " appears near the end. " + "More text. ".repeat(40));
+        anonymous().queryParam("q", word).queryParam("highlight", "true").get("/api/v1/articles").then().statusCode(200)
+                .body("items.size()", equalTo(3))
+                .body("items.highlight", everyItem(containsString("<mark>" + word + "</mark>")));
+    }
+
+    @Test
+    void aHighlightMarksPhrasesAndIgnoresExcludedWords() {
+        String word = uniqueWord();
+        String section = Api.section();
+        publish(section, "The " + word + " night trains", "Nothing here", "The council approved the night trains on Monday.");
+        anonymous().queryParam("q", word + " \"night trains\" -budget").queryParam("highlight", "true").get("/api/v1/articles")
+                .then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].highlight", containsString("<mark>night</mark> <mark>trains</mark>"))
+                .body("items[0].highlight", not(containsString("budget")));
     }
 
     @Test

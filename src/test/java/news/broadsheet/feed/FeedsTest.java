@@ -135,6 +135,48 @@ class FeedsTest {
     }
 
     @Test
+    void aParentSectionsFeedIsTitledAfterItInEveryFormat() throws Exception {
+        String parent = Api.section();
+        String child = Api.section(parent);
+        Map<String, Object> inChild = Api.article(child);
+        Api.create(inChild); // the newest article of the parent's feed is the child's
+        String title = "Broadsheet: Section " + parent;
+        assertEquals(title, texts(xml("/api/v1/feeds/rss.xml?section=" + parent).getDocumentElement(), "", "title").get(0));
+        assertEquals(title, texts(xml("/api/v1/feeds/atom.xml?section=" + parent).getDocumentElement(),
+                "http://www.w3.org/2005/Atom", "title").get(0));
+        given().get("/api/v1/feeds/feed.json?section=" + parent).then().body("title", equalTo(title));
+        String empty = Api.section();
+        given().get("/api/v1/feeds/feed.json?section=" + empty).then().body("title", equalTo("Broadsheet: Section " + empty));
+    }
+
+    @Test
+    void rssItemsNameEveryAuthorAsDcCreator() throws Exception {
+        String section = Api.section();
+        Map<String, Object> article = Api.article(section);
+        article.put("authors", List.of("Hanna Łukasik", "Oleh Marchenko"));
+        Api.create(article);
+        Element item = (Element) xml("/api/v1/feeds/rss.xml?section=" + section).getElementsByTagName("item").item(0);
+        assertEquals(List.of("Hanna Łukasik", "Oleh Marchenko"), texts(item, "http://purl.org/dc/elements/1.1/", "creator"));
+    }
+
+    @Test
+    void atomEntriesWithoutAuthorsFallBackToThePublicationNotAnEmptyName() throws Exception {
+        String section = Api.section();
+        Api.create(Api.article(section)); // no authors
+        String ns = "http://www.w3.org/2005/Atom";
+        Element feed = xml("/api/v1/feeds/atom.xml?section=" + section).getDocumentElement();
+        Element entry = (Element) feed.getElementsByTagNameNS(ns, "entry").item(0);
+        assertEquals(0, entry.getElementsByTagNameNS(ns, "author").getLength());
+        for (String name : texts(feed, ns, "name")) {
+            assertFalse(name.isBlank(), "an empty author name");
+        }
+        // RFC 4287: an entry without an author takes the feed's
+        NodeList feedAuthors = feed.getElementsByTagNameNS(ns, "author");
+        assertEquals(1, feedAuthors.getLength());
+        assertEquals("Broadsheet", texts((Element) feedAuthors.item(0), ns, "name").get(0));
+    }
+
+    @Test
     void unknownSectionIs404() {
         given().get("/api/v1/feeds/rss.xml?section=no-such-section").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/v1/feeds/feed.json?section=no-such-section").then().statusCode(404);

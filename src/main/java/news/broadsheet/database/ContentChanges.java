@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.database;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,6 +56,7 @@ class ContentChanges {
         }
     }
 
+    /** Whatever ends a connection, an Error included, stops serving from memory until a new connection follows again. */
     private void listen() {
         boolean warned = false;
         while (running) {
@@ -78,14 +79,14 @@ class ContentChanges {
                         checked = System.nanoTime();
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
                 contentVersion.followingChanges(false);
                 if (!running) {
                     return;
                 }
                 if (!warned) {
                     LOG.warnf("Lost the database's content-change notifications (%s); answers are not cached until they are back",
-                            e.getMessage());
+                            e.toString());
                     warned = true;
                 }
                 pause();

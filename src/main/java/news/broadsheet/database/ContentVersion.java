@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.database;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,0 +1,51 @@
+package news.broadsheet.article;
+
+import news.broadsheet.database.SqlArrays;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The columns of a list item (never the body) and how a row of them becomes an {@link ArticleSummary}. */
+final class ArticleRows {
+
+    /** Selected from {@code article a join section s}. */
+    static final String SUMMARY_COLUMNS = """
+            a.id, a.slug, a.title, a.subtitle, a.summary, s.slug as section_slug, s.name as section_name,
+            a.tags, a.authors, a.dateline, a.hero_image_url, a.hero_image_alt, a.hero_image_caption, a.hero_image_credit,
+            a.featured, a.status, a.published_at, a.created_at, a.updated_at, a.word_count, a.reading_time_minutes""";
+
+    private ArticleRows() {
+    }
+
+    static ArticleSummary summary(ResultSet row) throws SQLException {
+        String heroUrl = row.getString("hero_image_url");
+        return new ArticleSummary(
+                row.getObject("id", UUID.class),
+                row.getString("slug"),
+                row.getString("title"),
+                row.getString("subtitle"),
+                row.getString("summary"),
+                new ArticleSection(row.getString("section_slug"), row.getString("section_name")),
+                SqlArrays.strings(row.getArray("tags")),
+                SqlArrays.strings(row.getArray("authors")),
+                row.getString("dateline"),
+                heroUrl == null ? null : new HeroImage(heroUrl, row.getString("hero_image_alt"),
+                        row.getString("hero_image_caption"), row.getString("hero_image_credit")),
+                row.getBoolean("featured"),
+                ArticleStatus.valueOf(row.getString("status")),
+                instant(row, "published_at"),
+                instant(row, "created_at"),
+                instant(row, "updated_at"),
+                row.getInt("word_count"),
+                row.getInt("reading_time_minutes"),
+                null);
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+}

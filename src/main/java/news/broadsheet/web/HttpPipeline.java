@@ -1,0 +1,34 @@
+package news.broadsheet.web;
+
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * What the HTTP layer does with a request before the REST layer sees it, in order; the only place route orders are
+ * set. Quarkus' own first handlers run before all of these: the response headers of {@code quarkus.http.header}
+ * (security headers), so every answer below carries them.
+ * <ol>
+ * <li>{@link CrossOrigin}: the CORS grant and {@code Vary: Origin} on every answer, preflights answered here;</li>
+ * <li>{@link HttpLayerProblems}: bodies declared too large (413), request lines too long (414), NUL characters (400);</li>
+ * <li>{@link ResponseCache}: kept public reads answered here, under the request's {@link ContentSnapshot};</li>
+ * <li>{@link HttpLayerProblems}: chunked bodies read up to the limit (413);</li>
+ * <li>the REST layer, at Quarkus' default order;</li>
+ * <li>last, {@link HttpLayerProblems#notFound}: paths nothing serves (404).</li>
+ * </ol>
+ */
+@ApplicationScoped
+class HttpPipeline {
+
+    private static final int FIRST = Integer.MIN_VALUE + 1; // after Quarkus' headers at MIN_VALUE
+
+    void install(@Observes Router router, CrossOrigin crossOrigin, HttpLayerProblems problems, ResponseCache cache) {
+        int order = FIRST;
+        router.route().order(order++).handler(crossOrigin::handle);
+        router.route().order(order++).handler(problems::refuseOversizedBody);
+        router.route().order(order++).handler(problems::refuseNulCharactersAndLongUris);
+        router.route().order(order++).handler(cache::answerFromCache);
+        router.route().order(order).handler(problems::limitChunkedBody).failureHandler(problems::bodyTooLarge);
+        router.route().last().handler(problems::notFound);
+    }
+}
