@@ -5,11 +5,11 @@
 #   reimport  the same file again (every line unchanged)
 #   warm      a second, different dataset of the same size into the now warm service
 # usage: bench/import.sh [ARTICLES]        (default 20000; needs python3 and curl)
-#        GEN=/path/to/gen-dataset.py bench/import.sh   (default ../shared/bench/gen-dataset.py)
+#        GEN=/path/to/gen-dataset.py bench/import.sh   (default bench/kit/gen-dataset.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${1:-20000}
-gen=${GEN:-../shared/bench/gen-dataset.py}
+gen=${GEN:-bench/kit/gen-dataset.py}
 port=${PORT:-18181}
 # a heap smaller than the file shows that the import streams
 heap=${HEAP:-256m}

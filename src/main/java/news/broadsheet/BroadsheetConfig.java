@@ -40,6 +40,14 @@ public interface BroadsheetConfig {
 
     Search search();
 
+    Demo demo();
+
+    /** The reference frontend in demo/, served at /demo/ (dev mode). */
+    interface Demo {
+        /** The folder of the demo site's files; unset: not served. */
+        Optional<String> directory();
+    }
+
     interface Search {
         /**
          * How many of the newest articles whose title, subtitle or summary match a relevance list ranks; the other
@@ -143,8 +151,13 @@ public interface BroadsheetConfig {
         @WithDefault("false")
         boolean enabled();
 
+        /** Generated articles, besides the stories written by hand. */
         @WithDefault("300")
         int articles();
+
+        /** Where the sample pictures are served ({name} is replaced); dev mode serves them with the demo site. */
+        @WithDefault("http://localhost:8080/demo/images/{name}")
+        String imageUrl();
     }
 
     /** Read by {@link news.broadsheet.database.EmbeddedPostgresConfigSourceFactory} before CDI exists. */

@@ -29,7 +29,7 @@ public class ArticleListParameters {
             + "Unless sort is given, results come by relevance: first the 1,000 newest articles whose title, subtitle or summary "
             + "match, ranked (title above subtitle and summary; equal ranks newest first), then every other match, newest first. "
             + "An excluded word excludes an article wherever it appears, body included.",
-            example = "tram strike -Kyiv")
+            example = "tram")
     String q;
 
     @QueryParam("highlight")
@@ -42,7 +42,7 @@ public class ArticleListParameters {
     String limit;
 
     @QueryParam("cursor")
-    @Parameter(description = "The `next` value of the previous page; opaque", example = "djF8LXB1Ymxpc2hlZEF0fDIwMjYtMTEtMjRUMDk6MzA6MDBafDVkMWUyZjNhLTRiNWMtNGQ2ZS04ZjcwLTgxOTJhM2I0YzVkNg")
+    @Parameter(description = "The `next` value of the previous page; opaque. Leave it out for the first page.")
     String cursor;
 
     @QueryParam("count")
@@ -50,11 +50,11 @@ public class ArticleListParameters {
     String count;
 
     @QueryParam("section")
-    @Parameter(description = "Section slug; its child sections are included", example = "world")
+    @Parameter(description = "Section slug; its child sections are included", example = "europe")
     String section;
 
     @QueryParam("tag")
-    @Parameter(description = "Tag slug", example = "elections")
+    @Parameter(description = "Tag slug", example = "transport")
     String tag;
 
     @QueryParam("author")

@@ -21,11 +21,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Demo content for an empty database (dev mode turns it on): twelve sections and a few hundred invented
- * articles, written through the same services as the API, so they are rendered and validated like any other.
+ * Demo content for an empty database (dev mode turns it on): thirteen sections, eight stories written by hand with fixed
+ * dates ({@link SampleStories}) and a few hundred generated ones around today, written through the same services as the
+ * API, so they are rendered and validated like any other. Their pictures are the demo site's.
  */
 @ApplicationScoped
 class SampleContent {
@@ -45,10 +47,13 @@ class SampleContent {
             new String[]{"opinion", "Opinion", "Columns and commentary", null},
             new String[]{"travel", "Travel", "Destinations and guides", null},
             new String[]{"climate", "Climate", "Energy, weather and the environment", null});
+    /** A section without stories: the one the OpenAPI document's delete example removes. */
+    private static final String[] EMPTY_SECTION = {"local", "Local news", "News from our own city", null};
 
-    private static final String[] SUBJECTS = {"The city council", "Rail workers", "The central bank", "A new museum",
-            "Volunteers", "The health ministry", "Farmers", "The national team", "Researchers", "Tram drivers",
-            "The opposition", "A local bakery", "Students", "The energy regulator", "Fishermen", "A small startup"};
+    private static final String[] SUBJECTS = {"The city council", "The rail union", "The central bank", "A new museum",
+            "A volunteer group", "The health ministry", "A farmers' cooperative", "The national team", "A research team",
+            "The tram drivers' union", "The opposition", "A local bakery", "The student union", "The energy regulator",
+            "A fishing cooperative", "A small startup"};
     private static final String[] VERBS = {"approves", "rejects", "delays", "opens", "questions", "celebrates",
             "announces", "cuts", "doubles", "reviews", "defends", "unveils"};
     private static final String[] OBJECTS = {"a winter budget", "the new bridge", "night trains", "a climate plan",
@@ -84,16 +89,22 @@ class SampleContent {
         for (String[] s : SECTIONS) {
             sections.put(s[0], new SectionInput(s[0], s[1], s[2], s[3], SECTIONS.indexOf(s)), null, null);
         }
+        sections.put(EMPTY_SECTION[0], new SectionInput(EMPTY_SECTION[0], EMPTY_SECTION[1], EMPTY_SECTION[2], null, SECTIONS.size()),
+                null, null);
+        UnaryOperator<String> image = name -> config.sampleContent().imageUrl().replace("{name}", name);
+        List<ArticleInput> stories = SampleStories.all(image);
+        stories.forEach(articles::create);
         Random random = new Random(42);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         int count = config.sampleContent().articles();
         for (int i = 0; i < count; i++) {
-            articles.create(article(random, i, now));
+            articles.create(article(random, i, now, image));
         }
-        LOG.infof("Loaded sample content: %d sections and %d articles", SECTIONS.size(), count);
+        LOG.infof("Loaded sample content: %d sections, %d stories written by hand and %d generated ones", SECTIONS.size() + 1,
+                stories.size(), count);
     }
 
-    private static ArticleInput article(Random random, int i, Instant now) {
+    private static ArticleInput article(Random random, int i, Instant now, UnaryOperator<String> image) {
         String place = pick(random, PLACES);
         String title = pick(random, SUBJECTS) + " " + pick(random, VERBS) + " " + pick(random, OBJECTS) + " in " + place;
         ArticleStatus status = i % 25 == 7 ? ArticleStatus.DRAFT : i % 40 == 11 ? ArticleStatus.ARCHIVED : ArticleStatus.PUBLISHED;
@@ -104,7 +115,8 @@ class SampleContent {
         List<String> authors = random.ints(1 + random.nextInt(2), 0, AUTHORS.length).mapToObj(a -> AUTHORS[a]).distinct().toList();
         return new ArticleInput(null, title, sentence(random, 8), sentence(random, 18), body(random, place),
                 new SectionRef(SECTIONS.get(random.nextInt(SECTIONS.size()))[0]), tags, authors, place,
-                new HeroImage("https://images.example.org/sample/" + i + ".jpg", sentence(random, 6), null, pick(random, AUTHORS)),
+                new HeroImage(image.apply(SampleStories.images().get(i % SampleStories.images().size())), sentence(random, 6),
+                        null, pick(random, AUTHORS)),
                 random.nextInt(20) == 0, status, status == ArticleStatus.DRAFT ? null : publishedAt);
     }
 

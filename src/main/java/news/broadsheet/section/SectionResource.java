@@ -150,7 +150,7 @@ public class SectionResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public void delete(@Parameter(description = SLUG_DOC, example = "europe") @PathParam("slug") String slug,
+    public void delete(@Parameter(description = SLUG_DOC, example = "local") @PathParam("slug") String slug,
                        @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         sections.delete(slug, ifMatch);
     }

@@ -51,6 +51,8 @@ import java.util.List;
 public class SubscriptionResource {
 
     static final String CSV = "text/csv";
+    /** A token of the right shape; a real one comes in a mail (Swagger UI answers 404 for this one). */
+    private static final String TOKEN_EXAMPLE = "q3Zr4yX0m1S8cJ2vT6nW9pL5bD7fH0kA3eR8uY1iO2g";
     private static final String TOKEN_DOC = "The subscriber's token, from any mail we sent";
     private static final String PREFERENCES = """
             {"email": "anna.kowalska@example.com", "name": "Anna Kowalska", "sections": ["world"], "newsletters": ["daily"], "status": "ACTIVE"}""";
@@ -117,7 +119,7 @@ public class SubscriptionResource {
                     examples = @ExampleObject(name = "preferences", value = PREFERENCES)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public PreferencesView preferences(@Parameter(description = TOKEN_DOC, required = true) @QueryParam("token") String token) {
+    public PreferencesView preferences(@Parameter(description = TOKEN_DOC, required = true, example = TOKEN_EXAMPLE) @QueryParam("token") String token) {
         return subscriptions.preferences(required(token));
     }
 
@@ -133,7 +135,7 @@ public class SubscriptionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferencesView.class),
                     examples = @ExampleObject(name = "preferences", value = PREFERENCES)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public PreferencesView changePreferences(@Parameter(description = TOKEN_DOC, required = true) @QueryParam("token") String token,
+    public PreferencesView changePreferences(@Parameter(description = TOKEN_DOC, required = true, example = TOKEN_EXAMPLE) @QueryParam("token") String token,
                                              @Valid @NotNull PreferencesInput body) {
         return subscriptions.changePreferences(required(token), body);
     }
@@ -153,7 +155,7 @@ public class SubscriptionResource {
                              "status": "UNSUBSCRIBED"}""")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public PreferencesView unsubscribe(@Parameter(description = TOKEN_DOC, required = true) @QueryParam("token") String token) {
+    public PreferencesView unsubscribe(@Parameter(description = TOKEN_DOC, required = true, example = TOKEN_EXAMPLE) @QueryParam("token") String token) {
         return subscriptions.unsubscribe(required(token));
     }
 
@@ -222,7 +224,7 @@ public class SubscriptionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriberView.class),
                     examples = @ExampleObject(name = "subscriber", value = SUBSCRIBER)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public SubscriberView get(@Parameter(description = "The subscriber's id") @PathParam("id") String id) {
+    public SubscriberView get(@Parameter(description = "The subscriber's id", example = "3f2b8c1e-9d4a-4e7b-b6f0-2a1c5d8e9f03") @PathParam("id") String id) {
         return subscriptions.get(id);
     }
 
@@ -234,7 +236,7 @@ public class SubscriptionResource {
             description = "Deletes the person's data for good: the subscription, its tokens and its mails, sent or queued.")
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void erase(@Parameter(description = "The subscriber's id") @PathParam("id") String id) {
+    public void erase(@Parameter(description = "The subscriber's id", example = "3f2b8c1e-9d4a-4e7b-b6f0-2a1c5d8e9f03") @PathParam("id") String id) {
         subscriptions.erase(id);
     }
 

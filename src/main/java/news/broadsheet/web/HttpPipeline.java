@@ -1,8 +1,13 @@
 package news.broadsheet.web;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import news.broadsheet.BroadsheetConfig;
+
+import java.nio.file.Path;
 
 /**
  * What the HTTP layer does with a request before the REST layer sees it, in order; the only place route orders are
@@ -13,7 +18,7 @@ import jakarta.enterprise.event.Observes;
  * <li>{@link HttpLayerProblems}: bodies declared too large (413), request lines too long (414), NUL characters (400);</li>
  * <li>{@link ResponseCache}: kept public reads answered here, under the request's {@link ContentSnapshot};</li>
  * <li>{@link HttpLayerProblems}: chunked bodies read up to the limit (413);</li>
- * <li>the REST layer, at Quarkus' default order;</li>
+ * <li>the REST layer, at Quarkus' default order, and the demo site's files at /demo/ when configured (dev mode);</li>
  * <li>last, {@link HttpLayerProblems#notFound}: paths nothing serves (404).</li>
  * </ol>
  */
@@ -22,13 +27,19 @@ class HttpPipeline {
 
     private static final int FIRST = Integer.MIN_VALUE + 1; // after Quarkus' headers at MIN_VALUE
 
-    void install(@Observes Router router, CrossOrigin crossOrigin, HttpLayerProblems problems, ResponseCache cache) {
+    void install(@Observes Router router, CrossOrigin crossOrigin, HttpLayerProblems problems, ResponseCache cache,
+                 BroadsheetConfig config) {
         int order = FIRST;
         router.route().order(order++).handler(crossOrigin::handle);
         router.route().order(order++).handler(problems::refuseOversizedBody);
         router.route().order(order++).handler(problems::refuseNulCharactersAndLongUris);
         router.route().order(order++).handler(cache::answerFromCache);
         router.route().order(order).handler(problems::limitChunkedBody).failureHandler(problems::bodyTooLarge);
+        config.demo().directory().ifPresent(directory -> {
+            router.routeWithRegex("/demo").handler(context -> context.redirect("/demo/"));
+            router.route("/demo/*").handler(StaticHandler.create(FileSystemAccess.ROOT, Path.of(directory).toAbsolutePath().toString())
+                    .setCachingEnabled(false).setIndexPage("index.html"));
+        });
         router.route().last().handler(problems::notFound);
     }
 }

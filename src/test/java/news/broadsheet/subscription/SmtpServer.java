@@ -50,7 +50,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The mails received for this address so far. */
-    static synchronized List<MimeMessage> mailsTo(String address) {
+    public static synchronized List<MimeMessage> mailsTo(String address) {
         if (server == null) {
             return List.of();
         }
@@ -58,7 +58,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Waits until {@code count} mails for this address have arrived. */
-    static List<MimeMessage> awaitMails(String address, int count, Duration timeout) throws InterruptedException {
+    public static List<MimeMessage> awaitMails(String address, int count, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             List<MimeMessage> mails = mailsTo(address);

@@ -67,6 +67,14 @@ class OpenApiDocumentTest {
         assertEquals(28, operations, "the operations of API.md");
     }
 
+    /** openapi-generator refuses an OpenAPI 3.1 licence without an SPDX identifier (CI generates a Java client too). */
+    @Test
+    void theLicenceHasAnSpdxIdentifierAsGeneratorsRequire() {
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("info.license.name", org.hamcrest.Matchers.notNullValue())
+                .body("info.license.identifier", org.hamcrest.Matchers.matchesPattern("[A-Za-z0-9.+-]+"));
+    }
+
     @Test
     void listLimitIsConstrained() {
         JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().extract().jsonPath();

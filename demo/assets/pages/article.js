@@ -1,0 +1,35 @@
+import { api } from '../api.js';
+import { el, formatDate, page, param, renderDontMiss, renderFrame, renderLatest, renderNewsletterBox, sectionUrl } from '../site.js';
+
+page(async () => {
+  const sections = await renderFrame();
+  const article = await api.article(param('slug'));
+  document.title = `${article.title} · Broadsheet`;
+  const story = document.getElementById('story');
+  story.querySelector('.kicker').replaceChildren(el('a', { href: sectionUrl(article.section.slug) }, article.section.name));
+  story.querySelector('.headline').textContent = article.title;
+  story.querySelector('.standfirst').textContent = article.subtitle ?? article.summary ?? '';
+  story.querySelector('.authors').textContent = article.authors.length ? `By ${article.authors.join(' and ')}` : '';
+  story.querySelector('.dateline').textContent = article.dateline ? `${article.dateline} —` : '';
+  const time = story.querySelector('time');
+  time.dateTime = article.publishedAt;
+  time.textContent = formatDate(article.publishedAt);
+  const hero = story.querySelector('.hero');
+  if (article.heroImage) {
+    const image = hero.querySelector('img');
+    image.src = article.heroImage.url;
+    image.alt = article.heroImage.alt ?? '';
+    hero.querySelector('.caption').textContent = article.heroImage.caption ?? '';
+    hero.querySelector('.credit').textContent = article.heroImage.credit ? `Photo: ${article.heroImage.credit}` : '';
+  } else {
+    hero.remove();
+  }
+  // bodyHtml is rendered and sanitized by the API (no script, no event handlers, no javascript: links)
+  story.querySelector('.body').innerHTML = article.bodyHtml;
+  story.querySelector('.tags').replaceChildren(...article.tags.map((tag) => el('li', {}, tag)));
+  await Promise.all([
+    renderLatest(document.getElementById('latest'), article.slug),
+    renderDontMiss(document.getElementById('dont-miss'), article.slug),
+  ]);
+  renderNewsletterBox(document.getElementById('newsletter'), sections);
+});
