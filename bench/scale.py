@@ -5,7 +5,7 @@ usage: scale.py POSTGRES_URL TARGET
 
 The new articles are copies of the loaded ones (same bodies, so the search vectors cost what real ones do) with
 their own slugs and ids, dated 400 days further back per copy; two sessions insert in parallel, one copy of the
-dataset per statement. Needs psql. The queries below are the ones ArticleLists and Hibernate send for the
+dataset per statement. Needs psql. The queries below are the ones ArticleLists, RelevanceSearch and Hibernate send for the
 workloads (W1 latest, W2 section, W3 by slug, W5 two-word relevance search), with the values the workloads use.
 """
 import math, subprocess, sys, threading, time
@@ -20,7 +20,9 @@ PUBLIC = "a.status = 'PUBLISHED' and a.published_at <= now()"
 SECTION = """a.section_id in (with recursive tree(id) as (
     select id from section where slug = 'europe'
     union all select child.id from section child join tree on child.parent_id = tree.id) select id from tree)"""
-SEARCH = "with q as (select websearch_to_tsquery('broadsheet_search', 'region court') as query), "
+TSQ = "websearch_to_tsquery('broadsheet_search', 'region court')"
+CANDIDATES = f"""select a.id, {NEWEST} as time, ts_rank(a.search_head, {TSQ}) as rank from article a
+            where {PUBLIC} and a.search_head @@ {TSQ} order by time desc, a.id desc limit 1000"""
 
 QUERIES = {
     "W1 latest 20": f"""select {COLUMNS}, {NEWEST} as sort_key from article a join section s on s.id = a.section_id
@@ -30,21 +32,20 @@ QUERIES = {
         where {PUBLIC} and {SECTION} order by sort_key desc, a.id desc limit 21""",
     "W3 one article by slug": """select a.* from article a join section s on s.id = a.section_id
         where a.slug = (select slug from article order by id limit 1)""",
-    "W5 relevance, ranked part (the 1,000 newest title/summary matches)": SEARCH + f"""
-        candidates as materialized (
-            select a.id, ts_rank(a.search_head, q.query) as rank from article a cross join q
-            where {PUBLIC} and a.search_head @@ q.query order by {NEWEST} desc, a.id desc limit 1000),
-        ranked as (select c.id, c.rank from candidates c order by c.rank desc, c.id desc limit 21)
-        select {COLUMNS}, r.rank as sort_key from ranked r join article a on a.id = r.id join section s on s.id = a.section_id
-        order by r.rank desc, a.id desc""",
-    "W5 relevance, the other matches newest first (a page past the ranked part)": SEARCH + f"""
-        boundary as (select c.time, c.id from (select {NEWEST} as time, a.id from article a cross join q
-                     where {PUBLIC} and a.search_head @@ q.query order by {NEWEST} desc, a.id desc limit 1000) c
-                     order by c.time, c.id limit 1)
-        select {COLUMNS}, {NEWEST} as sort_key from article a join section s on s.id = a.section_id cross join q
-        where {PUBLIC} and a.search @@ q.query and (not a.search_head @@ q.query
-              or exists (select 1 from boundary b where ({NEWEST}, a.id) < (b.time, b.id)))
-        order by sort_key desc, a.id desc limit 21""",
+    "W5 relevance, ranked part (the 1,000 newest title/summary matches)": f"""
+        with candidates as materialized ({CANDIDATES}),
+        ranked as (select c.id, c.rank, c.time from candidates c order by c.rank desc, c.time desc, c.id desc limit 21)
+        select b.candidates, b.oldest_time, b.oldest_id, p.* from (
+            select (select count(*) from candidates) as candidates, o.time as oldest_time, o.id as oldest_id
+            from (select 1) one left join (select c.time, c.id from candidates c order by c.time, c.id limit 1) o on true) b
+          left join (select {COLUMNS}, r.rank, r.time from ranked r join article a on a.id = r.id
+                     join section s on s.id = a.section_id) p on true
+        order by p.rank desc, p.time desc, p.id desc""",
+    "W5 relevance, the other matches newest first (a page past the ranked part)": f"""
+        select {COLUMNS}, {NEWEST} as time from article a join section s on s.id = a.section_id
+        where {PUBLIC} and a.search @@ {TSQ} and (not a.search_head @@ {TSQ}
+              or ({NEWEST}, a.id) < (select c.time, c.id from ({CANDIDATES}) c order by c.time, c.id limit 1))
+        order by time desc, a.id desc limit 21""",
 }
 
 
