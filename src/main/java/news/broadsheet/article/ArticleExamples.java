@@ -52,7 +52,7 @@ final class ArticleExamples {
             > We worked through the night, said a driver.
             """;
     static final String IMPORT_REPORT = """
-            {"created": 1, "updated": 0, "unchanged": 0, "rejected": [
+            {"created": 1, "updated": 0, "unchanged": 0, "rejectedCount": 1, "rejected": [
               {"line": 2, "problem": {"type": "urn:broadsheet:problem:validation", "title": "Bad Request", "status": 400,
                                       "detail": "The field 'section' must name an existing section; there is no 'europe'",
                                       "errors": [{"field": "section", "message": "must name an existing section; there is no 'europe'"}]}}]}""";

@@ -132,6 +132,7 @@ class ArticleImport {
         Map<String, UUID> sections = sectionIds();
         var lines = new NdjsonLines(body, MAX_LINE_BYTES);
         var rejected = new ArrayList<ImportReport.RejectedLine>();
+        long rejectedCount = 0;
         // at most two batches a lane wait for their writer, so memory stays bounded whatever the file's size
         Semaphore queued = new Semaphore(2 * WRITERS);
         List<Lane> lanes = new ArrayList<>();
@@ -147,7 +148,10 @@ class ArticleImport {
                         lanes.get(Math.floorMod(parsed.input().slug().hashCode(), WRITERS)).add(parsed);
                     }
                 } catch (RuntimeException | JsonProcessingException e) {
-                    rejected.add(new ImportReport.RejectedLine(line.number(), ProblemMappers.describe(e)));
+                    if (rejected.size() < ImportReport.MAX_LISTED) {
+                        rejected.add(new ImportReport.RejectedLine(line.number(), ProblemMappers.describe(e)));
+                    }
+                    rejectedCount++;
                 }
             }
             int created = 0, updated = 0, unchanged = 0;
@@ -161,7 +165,7 @@ class ArticleImport {
             if (created + updated > 0) {
                 tidySearchIndexes(created + updated);
             }
-            return new ImportReport(created, updated, unchanged, rejected);
+            return new ImportReport(created, updated, unchanged, rejectedCount, rejected);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The import was interrupted", e);

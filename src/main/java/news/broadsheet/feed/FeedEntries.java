@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.database.SqlArrays;
 import news.broadsheet.section.SectionTree;
 import news.broadsheet.web.NotFound;
+import news.broadsheet.web.StrictJson;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -50,8 +51,10 @@ class FeedEntries {
                 List<FeedEntry> entries = new ArrayList<>();
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        entries.add(new FeedEntry(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
-                                row.getString(5), row.getString(6), row.getString(7), SqlArrays.strings(row.getArray(8)), SqlArrays.strings(row.getArray(9)),
+                        entries.add(new FeedEntry(row.getObject(1, UUID.class), row.getString(2), xml(row.getString(3)),
+                                xml(row.getString(4)), xml(row.getString(5)), row.getString(6), xml(row.getString(7)),
+                                SqlArrays.strings(row.getArray(8)).stream().map(FeedEntries::xml).toList(),
+                                SqlArrays.strings(row.getArray(9)).stream().map(FeedEntries::xml).toList(),
                                 row.getString(10), row.getObject(11, OffsetDateTime.class).toInstant(),
                                 row.getObject(12, OffsetDateTime.class).toInstant()));
                     }
@@ -70,9 +73,23 @@ class FeedEntries {
                 if (!row.next()) {
                     throw new NotFound("section", section);
                 }
-                return row.getString(1);
+                return xml(row.getString(1));
             }
         }
     }
 
+
+    /**
+     * Text as XML 1.0 can carry it: the API refuses other characters (StrictJson), but rows written before it did, or by
+     * hand, must not make a feed fail for every reader.
+     */
+    static String xml(String text) {
+        if (text == null || StrictJson.firstCharacterXmlCannotCarry(text) < 0) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(c -> c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF
+                || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF).forEach(kept::appendCodePoint);
+        return kept.toString();
+    }
 }

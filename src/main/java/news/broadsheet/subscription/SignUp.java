@@ -13,9 +13,17 @@ import java.util.List;
 
 @Schema(name = "SignUp", description = "The \"Stay in touch\" form")
 public record SignUp(
-        @Schema(examples = "anna.kowalska@example.com", maxLength = 254, required = true)
+        @Schema(examples = "anna.kowalska@example.com", maxLength = 254, required = true,
+                description = "An address mail servers deliver to: a dot-atom local part (no quoted strings), a domain name "
+                        + "(no IP literals); letters of any script",
+                // the shape, in a pattern every JSON Schema validator reads (the service checks letters by Unicode class)
+                pattern = "^[^@\\s\"(),:;<>\\[\\]\\\\]+@[^@\\s\"(),:;<>\\[\\]\\\\]+\\.[^@\\s\"(),:;<>\\[\\]\\\\]+$")
         @NotBlank @Size(max = 254) @Email(message = "must be an email address")
-        @Pattern(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "must be an email address with a domain such as example.com")
+        // what mail servers deliver: a dot-atom local part (no quoted strings), a domain name (no IP literals); letters
+        // of any script, so internationalized addresses stay welcome
+        @Pattern(regexp = "^[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
+                + "@([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}{2,63}$",
+                message = "must be an email address with a domain such as example.com")
         String email,
 
         @Schema(examples = "Anna Kowalska", maxLength = 200)

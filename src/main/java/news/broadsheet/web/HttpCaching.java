@@ -3,7 +3,9 @@ package news.broadsheet.web;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,8 +41,8 @@ public class HttpCaching {
     @PublicCollection
     @ServerRequestFilter
     public Optional<Response> revalidateCollection(ContainerRequestContext request, RoutingContext routing) {
-        if (!HttpMethod.GET.equals(request.getMethod())) {
-            return Optional.empty();
+        if (!HttpMethod.GET.equals(request.getMethod()) || request.getUriInfo().getQueryParameters().containsKey("status")) {
+            return Optional.empty(); // an editors' view (?status=) is the resource's to answer, after it checked the token
         }
         String etag = ETags.of("collection", ContentSnapshot.of(routing, contentVersion), request.getUriInfo().getRequestUri(),
                 request.getHeaderString(HttpHeaders.ACCEPT));
@@ -60,13 +62,15 @@ public class HttpCaching {
     }
 
     @ServerResponseFilter
-    public void describeCaching(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
+    public void describeCaching(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing,
+                                ResourceInfo resource) {
         var headers = response.getHeaders();
         Object collectionTag = request.getProperty(COLLECTION_TAG);
         if (collectionTag != null && response.getStatus() == 200 && !headers.containsKey(HttpHeaders.ETAG)) {
             headers.putSingle(HttpHeaders.ETAG, collectionTag);
         }
-        headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.ACCEPT_ENCODING);
+        headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.ACCEPT_ENCODING
+                + (answersSeveralMediaTypes(resource) ? ", " + HttpHeaders.ACCEPT : ""));
         boolean authenticated = isPrivate(request, routing);
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         int status = response.getStatus();
@@ -89,5 +93,14 @@ public class HttpCaching {
     static boolean isPrivate(ContainerRequestContext request, RoutingContext routing) {
         return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
                 || routing.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous();
+    }
+
+    /** A resource that picks its media type by Accept (feeds: RSS as application/rss+xml or text/xml...). */
+    private static boolean answersSeveralMediaTypes(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return false;
+        }
+        Produces produces = resource.getResourceMethod().getAnnotation(Produces.class);
+        return produces != null && produces.value().length > 1;
     }
 }

@@ -34,6 +34,9 @@ public class MergePatch {
      * @throws JsonProcessingException (mapped to 400) when the result has unknown fields or wrong types
      */
     public <T> T apply(T current, String patch, Class<T> inputType) throws JsonProcessingException {
+        if (patch != null && !patch.isBlank()) {
+            json.readTree(patch); // Jackson first: it holds any body to StrictJson's limits (nesting, size) as it reads
+        }
         JsonValue patchValue = parse(patch);
         if (patchValue.getValueType() != JsonValue.ValueType.OBJECT) {
             throw MalformedBody.json("A merge patch must be a JSON object");

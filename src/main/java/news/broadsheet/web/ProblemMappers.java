@@ -2,6 +2,7 @@ package news.broadsheet.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -96,7 +97,7 @@ public class ProblemMappers {
         String expected = e.getTargetType() == null ? "value" : describe(e.getTargetType());
         String message;
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
-            message = "must not contain the NUL character (U+0000)";
+            message = invalid.getOriginalMessage(); // StrictJson's, naming the character it refuses
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
             message = "must be one of " + List.of(invalid.getTargetType().getEnumConstants());
         } else {
@@ -106,7 +107,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooMuchJson(StreamConstraintsException e, UriInfo uri) {
+        return problem(400, Problem.type("malformed-json"), "The JSON is beyond this API's limits: at most "
+                + StrictJson.LIMITS.getMaxNestingDepth() + " levels deep, " + StrictJson.LIMITS.getMaxTokenCount()
+                + " values in all, strings of at most " + StrictJson.LIMITS.getMaxStringLength() + " characters", uri, null).build();
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e.getCause() instanceof StreamConstraintsException tooMuch) {
+            return tooMuchJson(tooMuch, uri); // met while reading a field
+        }
         String path = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
         if (!path.isEmpty() && e.getCause() instanceof IllegalArgumentException refused && refused.getMessage() != null) {
             // a value our own types refused while being read, with the reason they gave
@@ -134,6 +145,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof StreamConstraintsException tooMuch) {
+            return tooMuchJson(tooMuch, uri);
+        }
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, uri);
         }
@@ -189,6 +203,8 @@ public class ProblemMappers {
             answer = mappers.constraintViolation(violation, null);
         } else if (e instanceof MalformedBody malformed) {
             answer = mappers.malformedBody(malformed, null);
+        } else if (e instanceof StreamConstraintsException tooMuch) {
+            answer = mappers.tooMuchJson(tooMuch, null);
         } else if (e instanceof JsonParseException parse) {
             answer = mappers.malformedJson(parse, null);
         } else if (e instanceof UnrecognizedPropertyException unknown) {

@@ -165,4 +165,14 @@ class ArticleImportTest {
         anonymous().contentType(NDJSON).body("{}\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import").then().statusCode(401);
         editor().contentType("application/json").body("{}").post("/api/v1/articles/import").then().statusCode(415);
     }
+
+    @Test
+    void aFileOfBadLinesReportsTheFirstThousandAndCountsThemAll() {
+        String lines = "1\n".repeat(1500);
+        editor().contentType("application/x-ndjson").body(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/articles/import").then().statusCode(200)
+                .body("rejectedCount", org.hamcrest.Matchers.equalTo(1500))
+                .body("rejected.size()", org.hamcrest.Matchers.equalTo(1000))
+                .body("rejected[999].line", org.hamcrest.Matchers.equalTo(1000));
+    }
 }
