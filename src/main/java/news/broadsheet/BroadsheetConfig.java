@@ -139,6 +139,10 @@ public interface BroadsheetConfig {
         @WithDefault("10M")
         MemorySize maxBodySize();
 
+        /** How long a request body (but an import's) may take to arrive; a slower one is answered 408. */
+        @WithDefault("60s")
+        Duration bodyReadTimeout();
+
         /** The largest NDJSON import; it is streamed, never held in memory. Keep quarkus.http.limits.max-body-size at least this. */
         @WithDefault("1G")
         MemorySize maxImportSize();

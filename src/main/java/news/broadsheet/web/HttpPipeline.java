@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * <li>{@link CrossOrigin}: the CORS grant and {@code Vary: Origin} on every answer, preflights answered here;</li>
  * <li>{@link HttpLayerProblems}: bodies declared too large (413), request lines too long (414), NUL characters (400);</li>
  * <li>{@link ResponseCache}: kept public reads answered here, under the request's {@link ContentSnapshot};</li>
- * <li>{@link HttpLayerProblems}: chunked bodies read up to the limit (413);</li>
+ * <li>{@link HttpLayerProblems}: request bodies read on the event loop, up to the limit (413) and the read timeout (408);</li>
  * <li>the REST layer, at Quarkus' default order, and the demo site's files at /demo/ when configured (dev mode);</li>
  * <li>last, {@link HttpLayerProblems#notFound}: paths nothing serves (404).</li>
  * </ol>
@@ -34,7 +34,8 @@ class HttpPipeline {
         router.route().order(order++).handler(problems::refuseOversizedBody);
         router.route().order(order++).handler(problems::refuseNulCharactersAndLongUris);
         router.route().order(order++).handler(cache::answerFromCache);
-        router.route().order(order).handler(problems::limitChunkedBody).failureHandler(problems::bodyTooLarge);
+        router.route().order(order++).handler(problems::readBody).failureHandler(problems::bodyUnreadable);
+        router.route().order(order).handler(problems::bodyRead);
         config.demo().directory().ifPresent(directory -> {
             router.routeWithRegex("/demo").handler(context -> context.redirect("/demo/"));
             router.route("/demo/*").handler(StaticHandler.create(FileSystemAccess.ROOT, Path.of(directory).toAbsolutePath().toString())

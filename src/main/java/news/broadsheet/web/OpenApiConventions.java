@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Conventions applied to the whole document, so no annotation can forget them:
  * <ul>
- * <li>the answers every operation can give: 400, 406, 414, 500 and 503 everywhere, 413 and 415 wherever a body is read,
+ * <li>the answers every operation can give: 400, 406, 414, 500 and 503 everywhere, 408, 413 and 415 wherever a body is read,
  * 401 wherever a token is required, 403 there and on every write (a page on an origin that may not call the API), 412 wherever If-Match is read, 304 wherever If-None-Match is;</li>
  * <li>the ETag header on the successful answers of every operation that takes a conditional header;</li>
  * <li>a property that a schema does not require may be null (our records answer null, never leave a field out);</li>
@@ -91,6 +91,7 @@ public class OpenApiConventions implements OASFilter {
         APIResponses responses = operation.getResponses();
         addIfAbsent(responses, "400", "BadRequest"); // any path or query can be malformed
         if (operation.getRequestBody() != null) {
+            addIfAbsent(responses, "408", "RequestTimeout");
             addIfAbsent(responses, "413", "PayloadTooLarge");
             addIfAbsent(responses, "415", "UnsupportedMediaType");
         }

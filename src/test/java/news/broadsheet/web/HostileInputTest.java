@@ -1,6 +1,7 @@
 package news.broadsheet.web;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import news.broadsheet.Api;
@@ -11,15 +12,22 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static news.broadsheet.Api.anonymous;
@@ -28,6 +36,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a hostile client sends (issue 19's findings): each is a clear 400 or a normal answer, never a 500. */
@@ -121,6 +130,27 @@ class HostileInputTest {
             String http11 = raw("GET " + path + " HTTP/1.1\r\nConnection: close\r\n\r\n");
             assertTrue(http11.startsWith("HTTP/1.1 200 "), path + ": " + http11.lines().findFirst().orElse(""));
         }
+    }
+
+    /** HTTP/2 read bodies past the limit (h2c, finding 6); the service speaks HTTP/1.1 only, where the limit holds. */
+    @Test
+    void aBodyStreamedWithoutLengthMeetsTheLimitAndHttp2IsLeftToTheEdge() throws Exception {
+        URI base = URI.create("http://localhost:" + RestAssured.port);
+        byte[] megabyte = " ".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+        HttpRequest twentyMegabytesChunked = HttpRequest.newBuilder(base.resolve("/api/v1/subscriptions"))
+                .version(HttpClient.Version.HTTP_1_1).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
+                        Stream.generate(() -> (InputStream) new ByteArrayInputStream(megabyte)).limit(20).toList()))))
+                .build();
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(twentyMegabytesChunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> read = http2.send(HttpRequest.newBuilder(base.resolve("/api/v1/sections")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, read.statusCode());
+        assertEquals(HttpClient.Version.HTTP_1_1, read.version(), "an h2c upgrade is declined");
     }
 
     @Test
