@@ -146,6 +146,24 @@ public interface BroadsheetConfig {
         /** The largest NDJSON import; it is streamed, never held in memory. Keep quarkus.http.limits.max-body-size at least this. */
         @WithDefault("1G")
         MemorySize maxImportSize();
+
+        /** Imports one instance runs at once (each writes on two connections); one more is answered 429 with Retry-After. */
+        @WithDefault("2")
+        int concurrentImports();
+
+        /**
+         * How long one statement of an article list or search may run (whole seconds); a longer one is cancelled and
+         * answered 503 query-timeout, so a costly search cannot hold the connections that every other reader needs.
+         */
+        @WithDefault("10s")
+        Duration queryTimeout();
+
+        /**
+         * Searches (article lists with q) one instance runs at once; one more waits up to 2 seconds for its turn, then
+         * is answered 503 searches-busy. It keeps the rest of the connection pool for every other reader.
+         */
+        @WithDefault("8")
+        int concurrentSearches();
     }
 
     EmbeddedPostgres embeddedPostgres();

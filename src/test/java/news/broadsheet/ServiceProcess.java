@@ -67,7 +67,7 @@ public record ServiceProcess(String name, int port, Process process) {
     public static ServiceProcess start(String name, Map<String, String> environment) throws IOException, InterruptedException {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(
-                new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx256m",
+                new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
                 "-jar", System.getProperty("quarkus-app.jar", "target/quarkus-app/quarkus-run.jar"));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));

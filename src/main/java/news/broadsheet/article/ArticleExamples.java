@@ -56,6 +56,28 @@ final class ArticleExamples {
               {"line": 2, "problem": {"type": "urn:broadsheet:problem:validation", "title": "Bad Request", "status": 400,
                                       "detail": "The field 'section' must name an existing section; there is no 'europe'",
                                       "errors": [{"field": "section", "message": "must name an existing section; there is no 'europe'"}]}}]}""";
+    static final String IMPORT_INTERRUPTED = """
+            {"type": "urn:broadsheet:problem:import-interrupted", "title": "Service Unavailable", "status": 503,
+             "detail": "The database became unreachable after line 1200 was read; the lines reported as created, updated or unchanged are stored. Import the file again to finish: stored lines report as unchanged",
+             "instance": "/api/v1/articles/import",
+             "report": {"created": 1000, "updated": 0, "unchanged": 0, "rejectedCount": 0, "rejected": []}}""";
+    static final String IMPORT_FAILED = """
+            {"type": "urn:broadsheet:problem:import-interrupted", "title": "Internal Server Error", "status": 500,
+             "detail": "A batch could not be written after line 1201 was read (the error was logged with reference 484271a4-9a64-43ed-9156-2d380e0566f4); the lines reported as created, updated or unchanged are stored. Import the file again to finish: stored lines report as unchanged",
+             "instance": "/api/v1/articles/import",
+             "report": {"created": 1000, "updated": 0, "unchanged": 0, "rejectedCount": 0, "rejected": []}}""";
+    static final String QUERY_TIMEOUT = """
+            {"type": "urn:broadsheet:problem:query-timeout", "title": "Service Unavailable", "status": 503,
+             "detail": "The query ran out of time and was stopped. A narrower search (fewer common words, a section or tag, no highlight, no count) answers sooner; or try again in a while",
+             "instance": "/api/v1/articles"}""";
+    static final String SEARCHES_BUSY = """
+            {"type": "urn:broadsheet:problem:searches-busy", "title": "Service Unavailable", "status": 503,
+             "detail": "8 searches are running on this instance; try again in 5 seconds",
+             "instance": "/api/v1/articles"}""";
+    static final String DATABASE_UNAVAILABLE = """
+            {"type": "urn:broadsheet:problem:database-unavailable", "title": "Service Unavailable", "status": 503,
+             "detail": "The database is unreachable right now; what this request had not committed was rolled back. Try again in a few seconds",
+             "instance": "/api/v1/articles"}""";
     static final String PATCH = """
             {"summary": "All twelve lines and the night buses are running.", "featured": true, "heroImage": null}""";
 

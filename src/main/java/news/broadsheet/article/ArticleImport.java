@@ -3,10 +3,12 @@ package news.broadsheet.article;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.InvalidInput;
 import news.broadsheet.web.MalformedBody;
 import news.broadsheet.web.ProblemMappers;
+import news.broadsheet.web.TooManyRequests;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -39,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * NDJSON bulk import. The request thread streams the body line by line and validates each line as a single upload
@@ -53,8 +56,11 @@ class ArticleImport {
 
     static final String NDJSON = "application/x-ndjson";
     static final int BATCH_SIZE = 500;
+    /** A batch also ends at this many bytes of lines, so large bodies make smaller batches (one line may be larger). */
+    static final int BATCH_BYTES = 4 * 1024 * 1024;
     static final int MAX_LINE_BYTES = 5 * 1024 * 1024;
     static final int WRITERS = 2;
+    static final int RETRY_AFTER_SECONDS = 10;
 
     /** Per connection; bodies stored uncompressed, as compressing them twice dominated the cost of a batch. */
     private static final String STAGING_TABLE = """
@@ -107,7 +113,7 @@ class ArticleImport {
                    excluded.published_at)
             returning (xmax = 0) as inserted""";
 
-    private record Parsed(long line, ArticleInput input) {
+    private record Parsed(long line, int bytes, ArticleInput input) {
     }
 
     /** What a batch did: created, updated, unchanged. */
@@ -121,27 +127,52 @@ class ArticleImport {
     private final ArticleUploads uploads;
     private final MarkdownRenderer markdown;
     private final DataSource dataSource;
+    private final Semaphore running;
+    private final int concurrentImports;
 
-    ArticleImport(ArticleUploads uploads, MarkdownRenderer markdown, DataSource dataSource) {
+    ArticleImport(ArticleUploads uploads, MarkdownRenderer markdown, DataSource dataSource, BroadsheetConfig config) {
         this.uploads = uploads;
         this.markdown = markdown;
         this.dataSource = dataSource;
+        this.concurrentImports = config.limits().concurrentImports();
+        this.running = new Semaphore(concurrentImports);
     }
 
+    /**
+     * Runs one import, or refuses it (429) while {@code broadsheet.limits.concurrent-imports} others run: each takes two
+     * connections of the pool for as long as it lasts, and the service's readers need the rest. Once a batch has been
+     * committed its lines are reported, even when a later batch fails ({@link ImportInterrupted}).
+     */
     ImportReport run(InputStream body) throws IOException {
+        if (!running.tryAcquire()) {
+            throw new TooManyRequests("imports-busy", concurrentImports + " imports are running on this instance; try again in "
+                    + RETRY_AFTER_SECONDS + " seconds", RETRY_AFTER_SECONDS);
+        }
+        try {
+            return runAlone(body);
+        } finally {
+            running.release();
+        }
+    }
+
+    private ImportReport runAlone(InputStream body) throws IOException {
         Map<String, UUID> sections = sectionIds();
         var lines = new NdjsonLines(body, MAX_LINE_BYTES);
         var rejected = new ArrayList<ImportReport.RejectedLine>();
         long rejectedCount = 0;
-        // at most two batches a lane wait for their writer, so memory stays bounded whatever the file's size
+        // at most four batches wait for or are with a writer, and each holds at most BATCH_BYTES of lines (or one
+        // line): what an import holds stays under about 30 MB of lines whatever the file's size and its lines' sizes
         Semaphore queued = new Semaphore(2 * WRITERS);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Lane> lanes = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
-            lanes.add(new Lane(queued, sections));
+            lanes.add(new Lane(queued, sections, failure));
         }
+        long lastLine = 0;
         try {
             NdjsonLines.Line line;
-            while ((line = lines.next()) != null) {
+            while (failure.get() == null && (line = lines.next()) != null) {
+                lastLine = line.number();
                 try {
                     Parsed parsed = parse(line, sections);
                     if (parsed != null) { // null: a blank line
@@ -165,12 +196,14 @@ class ArticleImport {
             if (created + updated > 0) {
                 tidySearchIndexes(created + updated);
             }
-            return new ImportReport(created, updated, unchanged, rejectedCount, rejected);
+            ImportReport report = new ImportReport(created, updated, unchanged, rejectedCount, rejected);
+            if (failure.get() != null) {
+                throw new ImportInterrupted(report, lastLine, failure.get());
+            }
+            return report;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The import was interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } finally {
             lanes.forEach(Lane::close);
         }
@@ -179,6 +212,7 @@ class ArticleImport {
     /**
      * One writer thread with its own connection. A slug always goes to the same lane, so lines of one slug are
      * written in file order; the lanes let PostgreSQL work on two batches at once (its search vectors dominate).
+     * A batch that fails is rolled back alone and recorded in {@code failure}, which stops the import.
      */
     private final class Lane {
         private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
@@ -188,32 +222,46 @@ class ArticleImport {
         });
         private final Semaphore queued;
         private final Map<String, UUID> sections;
+        private final AtomicReference<Throwable> failure;
         private final List<Future<Counts>> written = new ArrayList<>();
         private List<Parsed> batch = new ArrayList<>(BATCH_SIZE);
+        private long batchBytes;
         private final Set<String> slugsInBatch = new HashSet<>();
 
-        Lane(Semaphore queued, Map<String, UUID> sections) {
+        Lane(Semaphore queued, Map<String, UUID> sections, AtomicReference<Throwable> failure) {
             this.queued = queued;
             this.sections = sections;
+            this.failure = failure;
         }
 
         void add(Parsed parsed) throws InterruptedException {
+            if (batchBytes + parsed.bytes() > BATCH_BYTES) {
+                submit();
+            }
             if (!slugsInBatch.add(parsed.input().slug())) {
                 // one statement cannot write a row twice: the earlier line goes first
                 submit();
                 slugsInBatch.add(parsed.input().slug());
             }
             batch.add(parsed);
+            batchBytes += parsed.bytes();
             if (batch.size() == BATCH_SIZE) {
                 submit();
             }
         }
 
-        List<Counts> finish() throws InterruptedException, ExecutionException {
-            submit();
+        /** Waits for every batch; answers what the committed ones did. */
+        List<Counts> finish() throws InterruptedException {
+            if (failure.get() == null) {
+                submit();
+            }
             List<Counts> counts = new ArrayList<>();
             for (Future<Counts> done : written) {
-                counts.add(done.get());
+                try {
+                    counts.add(done.get());
+                } catch (ExecutionException e) {
+                    failure.compareAndSet(null, e.getCause());
+                }
             }
             return counts;
         }
@@ -225,6 +273,7 @@ class ArticleImport {
         private void submit() throws InterruptedException {
             List<Parsed> full = batch;
             batch = new ArrayList<>(BATCH_SIZE);
+            batchBytes = 0;
             slugsInBatch.clear();
             if (full.isEmpty()) {
                 return;
@@ -233,6 +282,9 @@ class ArticleImport {
             written.add(writer.submit(() -> {
                 try {
                     return write(full, sections);
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                    throw e;
                 } finally {
                     queued.release();
                 }
@@ -255,7 +307,7 @@ class ArticleImport {
         String slug = input.slug() != null ? input.slug() : Slugs.derive(input.title())
                 .orElseThrow(() -> new InvalidInput("slug", "could not be derived from the title; give one"));
         ArticleInput keyed = ArticleService.normalize(slug, input, null); // refuses here what a single upload would refuse
-        return new Parsed(line.number(), withPublishedAt(keyed, input.publishedAt()));
+        return new Parsed(line.number(), line.bytes().length, withPublishedAt(keyed, input.publishedAt()));
     }
 
     private Counts write(List<Parsed> batch, Map<String, UUID> sections) {

@@ -34,7 +34,7 @@ public class ArticleListParameters {
 
     @QueryParam("highlight")
     @Parameter(description = "With q: true adds to each item a short snippet of the text around the match (title, subtitle, summary "
-            + "or the first 100,000 characters of the body), the matched words in <mark>; the rest of the snippet is HTML-escaped", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            + "or the first 20,000 characters of the body), the matched words in <mark>; the rest of the snippet is HTML-escaped", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     String highlight;
 
     @QueryParam("limit")

@@ -1,18 +1,23 @@
 package news.broadsheet.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.database.BoundSql;
 import news.broadsheet.web.Cursor;
 import news.broadsheet.web.InvalidInput;
 import news.broadsheet.web.Page;
+import news.broadsheet.web.ServiceBusy;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Article lists in plain SQL, on one connection without a transaction: one indexed keyset query that reads only list
@@ -22,15 +27,48 @@ import java.util.List;
 @ApplicationScoped
 class ArticleLists {
 
+    private static final Duration SEARCH_TURN_WAIT = Duration.ofSeconds(2);
+    private static final long SEARCH_RETRY_SECONDS = 5;
+
     private final DataSource dataSource;
     private final RelevanceSearch relevance;
+    private final Duration queryTimeout;
+    private final int concurrentSearches;
+    private final Semaphore searches;
 
-    ArticleLists(DataSource dataSource, RelevanceSearch relevance) {
+    ArticleLists(DataSource dataSource, RelevanceSearch relevance, BroadsheetConfig config) {
         this.dataSource = dataSource;
         this.relevance = relevance;
+        this.queryTimeout = config.limits().queryTimeout();
+        this.concurrentSearches = config.limits().concurrentSearches();
+        this.searches = new Semaphore(concurrentSearches);
     }
 
+    /**
+     * A list; a search (q) waits for one of {@code broadsheet.limits.concurrent-searches} turns, so that costly searches
+     * in numbers leave the rest of the connection pool to every other reader.
+     */
     Page<ArticleSummary> list(ArticleQuery query) {
+        if (query.search() == null) {
+            return listNow(query);
+        }
+        try {
+            if (!searches.tryAcquire(SEARCH_TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ServiceBusy("searches-busy", concurrentSearches + " searches are running on this instance; try again in "
+                        + SEARCH_RETRY_SECONDS + " seconds", SEARCH_RETRY_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to search", e);
+        }
+        try {
+            return listNow(query);
+        } finally {
+            searches.release();
+        }
+    }
+
+    private Page<ArticleSummary> listNow(ArticleQuery query) {
         var where = new ListConditions(query);
         try (Connection connection = dataSource.getConnection()) {
             if (query.section() != null) {
@@ -53,7 +91,7 @@ class ArticleLists {
     }
 
     /** Newest, oldest or recently updated: one keyset query on an index that matches the order. */
-    private static Listed byKey(Connection connection, ArticleQuery query, ListConditions where) throws SQLException {
+    private Listed byKey(Connection connection, ArticleQuery query, ListConditions where) throws SQLException {
         ArticleSort sort = query.sort();
         String direction = sort.descending ? "desc" : "asc";
         var sql = new BoundSql().append("select " + ArticleRows.SUMMARY_COLUMNS + ", " + sort.keyExpression + " as sort_key"
@@ -66,7 +104,7 @@ class ArticleLists {
         sql.append(" order by sort_key " + direction + ", a.id " + direction + " limit ?", query.limit() + 1);
         List<ArticleSummary> rows = new java.util.ArrayList<>();
         Instant lastKey = null;
-        try (PreparedStatement statement = sql.prepare(connection); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = sql.prepare(connection, queryTimeout); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 if (rows.size() == query.limit()) {
                     return new Listed(rows, Cursor.after(sort.parameter, lastKey, rows.get(rows.size() - 1).id()));
@@ -78,9 +116,9 @@ class ArticleLists {
         return new Listed(rows, null);
     }
 
-    private static long count(Connection connection, ListConditions where) throws SQLException {
+    private long count(Connection connection, ListConditions where) throws SQLException {
         var sql = where.appendTo(new BoundSql().append("select count(*) from article a where "), ListConditions.FULL_TEXT);
-        try (PreparedStatement statement = sql.prepare(connection); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = sql.prepare(connection, queryTimeout); ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getLong(1);
         }

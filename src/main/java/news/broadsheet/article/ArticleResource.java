@@ -26,6 +26,7 @@ import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.Page;
 import news.broadsheet.web.CachedAnswer;
+import news.broadsheet.web.Problem;
 import news.broadsheet.web.PublicCollection;
 import news.broadsheet.web.Stored;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -85,6 +86,15 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "503", description = "A statement of this list or search ran past broadsheet.limits.query-timeout "
+            + "(10 s) and was stopped (`query-timeout`: narrow the search, or leave out highlight or count); as many searches as "
+            + "the instance runs at once (broadsheet.limits.concurrent-searches, 8) ran and none ended within 2 s (`searches-busy`); "
+            + "or the database is unreachable (`database-unavailable`). Retry-After says when to try again.",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "query-timeout", value = ArticleExamples.QUERY_TIMEOUT),
+                            @ExampleObject(name = "searches-busy", value = ArticleExamples.SEARCHES_BUSY),
+                            @ExampleObject(name = "database-unavailable", value = ArticleExamples.DATABASE_UNAVAILABLE)}))
     public RestResponse<Page<ArticleSummary>> list(@BeanParam ArticleListParameters parameters, @Context UriInfo uri) {
         ArticleQuery query = parameters.toQuery();
         if (parameters.asksForUnpublished()) {
@@ -146,13 +156,27 @@ public class ArticleResource {
     @Operation(operationId = "importArticles", summary = "Import articles from NDJSON",
             description = "One article a line (the JSON of ArticleInput), upserted by slug; a line without a slug is keyed by the slug "
                     + "derived from its title. The body is streamed, so files of any size up to broadsheet.limits.max-import-size "
-                    + "work; lines are written in batches of 500, each in its own transaction. A bad line is reported with its "
-                    + "problem and never stops the others; re-importing a file reports its lines as unchanged.")
+                    + "work; lines are written in batches of 500 lines or 4 MB, each in its own transaction. A bad line is reported "
+                    + "with its problem and never stops the others; re-importing a file reports its lines as unchanged. An instance "
+                    + "runs broadsheet.limits.concurrent-imports (2) imports at once and answers 429 with Retry-After to one more. "
+                    + "If the database fails midway, the answer is a problem (503, or 500) that carries the report of the lines "
+                    + "already stored; importing the file again finishes the job.")
     @RequestBody(required = true, content = @Content(mediaType = ArticleImport.NDJSON, schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "two articles", ref = "ArticleImportFile")))
     @APIResponse(responseCode = "200", description = "What the import did, line by line",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class),
                     examples = @ExampleObject(name = "report", value = ArticleExamples.IMPORT_REPORT)))
+    @APIResponse(responseCode = "429", description = "As many imports as the instance runs at once are running; try again after "
+            + "Retry-After seconds. Nothing was read or changed.", ref = "ImportsBusy")
+    @APIResponse(responseCode = "503", description = "The database is unreachable. When the import had begun, the lines already "
+            + "stored are reported; import the file again to finish (stored lines report as unchanged).",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(anyOf = {ImportInterruptedProblem.class, Problem.class}),
+                    examples = @ExampleObject(name = "interrupted", value = ArticleExamples.IMPORT_INTERRUPTED)))
+    @APIResponse(responseCode = "500", description = "The service failed (the error was logged with the reference in the detail). "
+            + "When the import had begun, the lines already stored are reported.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(anyOf = {ImportInterruptedProblem.class, Problem.class}),
+                    examples = @ExampleObject(name = "interrupted", value = ArticleExamples.IMPORT_FAILED)))
     public ImportReport importArticles(InputStream body) throws IOException {
         return importer.run(body);
     }

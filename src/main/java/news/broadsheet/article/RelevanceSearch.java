@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,12 +36,14 @@ class RelevanceSearch {
     private static final String NEWEST = ArticleSort.NEWEST.keyExpression;
     private static final UUID LAST_ID = new UUID(-1L, -1L);
     /** Highlights read at most this much of a body: ts_headline parses all it is given. */
-    static final int HIGHLIGHTED_BODY_CHARACTERS = 100_000;
+    static final int HIGHLIGHTED_BODY_CHARACTERS = 20_000;
 
     private final int rankedCandidates;
+    private final Duration queryTimeout;
 
     RelevanceSearch(BroadsheetConfig config) {
         this.rankedCandidates = config.search().rankedCandidates();
+        this.queryTimeout = config.limits().queryTimeout();
     }
 
     ArticleLists.Listed page(Connection connection, ArticleQuery query, ListConditions where) throws SQLException {
@@ -115,7 +118,7 @@ class RelevanceSearch {
                 order by p.rank desc, p.time desc, p.id desc""".formatted(ArticleRows.SUMMARY_COLUMNS));
         List<Ranked> rows = new ArrayList<>();
         Boundary boundary = Boundary.NONE;
-        try (PreparedStatement statement = sql.prepare(connection); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = sql.prepare(connection, queryTimeout); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 if (row.getLong("candidates") >= rankedCandidates) {
                     boundary = new Boundary(ArticleRows.instant(row, "oldest_time"), row.getObject("oldest_id", UUID.class));
@@ -151,7 +154,7 @@ class RelevanceSearch {
         }
         sql.append(" order by time desc, a.id desc limit ?", limit);
         List<Ranked> rows = new ArrayList<>();
-        try (PreparedStatement statement = sql.prepare(connection); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = sql.prepare(connection, queryTimeout); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 rows.add(new Ranked(ArticleRows.summary(row), 0f, ArticleRows.instant(row, "time")));
             }
@@ -175,7 +178,7 @@ class RelevanceSearch {
                     %s, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2')
                 from article a where a.id = any(?)""".formatted(HIGHLIGHTED_BODY_CHARACTERS, ListConditions.QUERY),
                 search, items.stream().map(ArticleSummary::id).toArray(UUID[]::new));
-        try (PreparedStatement statement = sql.prepare(connection); ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement = sql.prepare(connection, queryTimeout); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 snippets.put(row.getObject(1, UUID.class), Snippets.toHtml(row.getString(2)));
             }

@@ -5,6 +5,7 @@ import org.postgresql.PGStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,9 +37,18 @@ public final class BoundSql {
      * of a search, and evaluates what they become once per row instead of once per statement.
      */
     public PreparedStatement prepare(Connection connection) throws SQLException {
+        return prepare(connection, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #prepare(Connection)}, cancelled by the server once it has run for {@code timeout} (rounded up to whole
+     * seconds; zero for none): it then fails with SQLSTATE 57014, which {@link QueryCancelled} recognizes.
+     */
+    public PreparedStatement prepare(Connection connection, Duration timeout) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(text.toString());
         try {
             statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            statement.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, timeout.plusMillis(999).toSeconds()));
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
                 statement.setObject(i + 1, value instanceof Instant time ? time.atOffset(ZoneOffset.UTC) : value);

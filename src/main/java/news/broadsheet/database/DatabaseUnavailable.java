@@ -3,6 +3,7 @@ package news.broadsheet.database;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import java.util.Set;
 
 /** Recognizes, anywhere in a chain of causes, that the database could not be reached, rather than that a query failed. */
@@ -24,9 +25,9 @@ public final class DatabaseUnavailable {
                     && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
                 return true;
             }
-            // Agroal's answer when no connection could be had in time carries no SQLSTATE
+            // Agroal's answer when no connection could be had in time ("Sorry, acquisition timeout!") carries no SQLSTATE
             if (cause instanceof SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().startsWith("Acquisition timeout")) {
+                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
         }

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /** The embedded PostgreSQL: one per JVM, kept across dev-mode reloads, stopped when the JVM exits. */
@@ -124,13 +126,50 @@ final class EmbeddedPostgresServer {
                 .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
                 .ifPresent(stale -> {
                     LOG.warnf("Stopping a stale embedded PostgreSQL (pid %d) left by a killed run", pid);
-                    stale.destroy();
-                    try {
-                        stale.onExit().get(20, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        stale.destroyForcibly();
-                    }
+                    stop(stale);
                 });
+    }
+
+    /**
+     * SIGTERM (a smart shutdown) waits for every client to leave, and an idle psql never does: a fast shutdown (SIGINT)
+     * ends their sessions and shuts down cleanly; then an immediate one (SIGQUIT); then SIGKILL, for the postmaster and
+     * its backends. Each is awaited, so the next start finds the directory free.
+     */
+    private static void stop(ProcessHandle postmaster) {
+        if (signal(postmaster, "INT") && exits(postmaster, 20) || signal(postmaster, "QUIT") && exits(postmaster, 10)) {
+            return;
+        }
+        List<ProcessHandle> backends = postmaster.descendants().toList();
+        postmaster.destroyForcibly();
+        backends.forEach(ProcessHandle::destroyForcibly);
+        if (!exits(postmaster, 10)) {
+            throw new IllegalStateException("A stale embedded PostgreSQL (pid " + postmaster.pid() + ") did not stop; stop it by hand");
+        }
+    }
+
+    private static boolean signal(ProcessHandle process, String signal) {
+        try {
+            return new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return false; // no kill command (Windows): SIGKILL it is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean exits(ProcessHandle process, int seconds) {
+        try {
+            process.onExit().get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     private static boolean lockedByAnotherProcess(Path lockFile) throws IOException {

@@ -21,9 +21,15 @@ import java.util.UUID;
 class FeedEntries {
 
     static final int SIZE = 50;
+    /**
+     * Longer bodies are left out of feeds (their entries link to the article): a feed stays under a few megabytes
+     * whatever its articles hold, so rendering it for many readers at once fits a small heap.
+     */
+    static final int LONGEST_BODY_CHARACTERS = 50_000;
 
     private static final String LATEST = """
-            select a.id, a.slug, a.title, a.summary, a.body_html, s.slug, s.name, a.tags, a.authors, a.hero_image_url,
+            select a.id, a.slug, a.title, a.summary,
+                   case when length(a.body_html) <= %d then a.body_html end, s.slug, s.name, a.tags, a.authors, a.hero_image_url,
                    a.published_at, a.updated_at
             from article a join section s on s.id = a.section_id
             where a.status = 'PUBLISHED' and a.published_at <= now() %s
@@ -44,7 +50,7 @@ class FeedEntries {
     Latest latest(String section) {
         try (Connection connection = dataSource.getConnection()) {
             String sectionName = section == null ? null : sectionName(connection, section);
-            try (PreparedStatement query = connection.prepareStatement(LATEST.formatted(section == null ? "" : IN_SECTION, SIZE))) {
+            try (PreparedStatement query = connection.prepareStatement(LATEST.formatted(LONGEST_BODY_CHARACTERS, section == null ? "" : IN_SECTION, SIZE))) {
                 if (section != null) {
                     query.setString(1, section);
                 }

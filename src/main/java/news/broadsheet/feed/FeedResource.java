@@ -47,7 +47,8 @@ public class FeedResource {
     @Path("rss.xml")
     @Produces({RSS, "application/xml", "text/xml"})
     @Parameter(ref = "IfNoneMatch")
-    @Operation(operationId = "rssFeed", summary = "RSS 2.0 feed", description = "The 50 latest published articles, bodies in content:encoded.")
+    @Operation(operationId = "rssFeed", summary = "RSS 2.0 feed", description = "The 50 latest published articles, bodies in content:encoded; "
+            + "a body over 50,000 characters of HTML is left out, its entry carries the summary and a link to the article.")
     @APIResponse(responseCode = "200", description = "An RSS 2.0 document",
             content = {@Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)),
                     @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)),
@@ -62,7 +63,8 @@ public class FeedResource {
     @Path("atom.xml")
     @Produces({ATOM, "application/xml", "text/xml"})
     @Parameter(ref = "IfNoneMatch")
-    @Operation(operationId = "atomFeed", summary = "Atom 1.0 feed", description = "The 50 latest published articles, bodies as HTML content.")
+    @Operation(operationId = "atomFeed", summary = "Atom 1.0 feed", description = "The 50 latest published articles, bodies as HTML content; "
+            + "a body over 50,000 characters of HTML is left out, its entry carries the summary and a link to the article.")
     @APIResponse(responseCode = "200", description = "An Atom 1.0 document",
             content = {@Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)),
                     @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)),
@@ -77,7 +79,8 @@ public class FeedResource {
     @Path("feed.json")
     @Produces({JSON_FEED, "application/json"})
     @Parameter(ref = "IfNoneMatch")
-    @Operation(operationId = "jsonFeed", summary = "JSON Feed 1.1", description = "The 50 latest published articles.")
+    @Operation(operationId = "jsonFeed", summary = "JSON Feed 1.1", description = "The 50 latest published articles, bodies in content_html; "
+            + "a body over 50,000 characters of HTML is left out, its entry carries the summary and a link to the article.")
     @APIResponse(responseCode = "200", description = "A JSON Feed 1.1 document",
             content = {@Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class),
                     examples = @ExampleObject(name = "feed", value = JSON_FEED_EXAMPLE)),

@@ -19,6 +19,7 @@ import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.io.WireFeedOutput;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
+import news.broadsheet.web.Html;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -82,10 +83,19 @@ class Feeds {
         List<FeedEntry> latest = content.entries();
         return new JsonFeed("https://jsonfeed.org/version/1.1", title(content), site.url(), self.toString(),
                 site.description(), latest.stream().map(entry -> new JsonFeed.Item(
-                        "urn:uuid:" + entry.id(), articleUrl(entry), entry.title(), entry.summary(), entry.bodyHtml(), entry.imageUrl(),
+                        "urn:uuid:" + entry.id(), articleUrl(entry), entry.title(), entry.summary(), content(entry), entry.imageUrl(),
                         entry.publishedAt(), entry.updatedAt(),
                         entry.authors().isEmpty() ? null : entry.authors().stream().map(JsonFeed.Author::new).toList(),
                         entry.tags().isEmpty() ? null : entry.tags())).toList());
+    }
+
+    /** The body, or for one too long to carry in a feed its summary and a link to the article. */
+    private String content(FeedEntry article) {
+        if (article.bodyHtml() != null) {
+            return article.bodyHtml();
+        }
+        return (article.summary() == null ? "" : "<p>" + Html.escape(article.summary()) + "</p>")
+                + "<p><a href=\"" + Html.escape(articleUrl(article)) + "\">Read the whole article</a></p>";
     }
 
     private SyndEntry entry(FeedEntry article, String type) {
@@ -103,7 +113,7 @@ class Feeds {
         }
         SyndContent content = new SyndContentImpl();
         content.setType("html");
-        content.setValue(article.bodyHtml());
+        content.setValue(content(article));
         entry.setContents(List.of(content));
         if (RSS.equals(type)) {
             // RSS 2.0's own <author> must be an e-mail address; bylines go in Dublin Core's dc:creator, one each

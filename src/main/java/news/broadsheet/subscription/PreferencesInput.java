@@ -11,8 +11,8 @@ import java.util.List;
 
 @Schema(name = "PreferencesInput", description = "A subscriber's choices; the lists replace the stored ones")
 public record PreferencesInput(
-        @Schema(examples = "Anna Kowalska", maxLength = 200)
-        @Size(max = 200)
+        @Schema(examples = "Anna Kowalska", maxLength = 200, description = PersonName.DESCRIPTION)
+        @Size(max = 200) @Pattern(regexp = PersonName.PATTERN, message = PersonName.MESSAGE)
         String name,
 
         @Schema(description = "Slugs of existing sections", examples = "[\"world\"]", maxItems = 50)

@@ -26,8 +26,8 @@ public record SignUp(
                 message = "must be an email address with a domain such as example.com")
         String email,
 
-        @Schema(examples = "Anna Kowalska", maxLength = 200)
-        @Size(max = 200)
+        @Schema(examples = "Anna Kowalska", maxLength = 200, description = PersonName.DESCRIPTION)
+        @Size(max = 200) @Pattern(regexp = PersonName.PATTERN, message = PersonName.MESSAGE)
         String name,
 
         @Schema(description = "Slugs of existing sections", examples = "[\"world\", \"culture\"]", maxItems = 50)

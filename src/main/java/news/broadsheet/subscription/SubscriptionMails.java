@@ -3,6 +3,7 @@ package news.broadsheet.subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.database.Clock;
+import news.broadsheet.web.Html;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +21,15 @@ class SubscriptionMails {
         this.siteTitle = config.site().title();
     }
 
+    /** Names nobody: until it is confirmed, a sign-up's name is what anybody typed into a form. */
     void confirmation(Subscription subscriber, String token) {
         String confirm = link(config.confirmUrl(), token);
         queue(subscriber, token, "Confirm your subscription to " + siteTitle,
-                "Hello" + greeting(subscriber) + ",\n\nplease confirm that you want our newsletters by opening this link"
+                "Hello,\n\nplease confirm that you want our newsletters by opening this link"
                         + " within " + config.confirmationWindow().toHours() + " hours:\n\n" + confirm + "\n\n"
                         + "If you did not sign up, ignore this message and you will hear nothing more from us.\n",
-                "<p>Hello" + html(greeting(subscriber)) + ",</p><p>please confirm that you want our newsletters:</p>"
-                        + "<p><a href=\"" + html(confirm) + "\">Confirm my subscription</a></p>"
+                "<p>Hello,</p><p>please confirm that you want our newsletters:</p>"
+                        + "<p><a href=\"" + Html.escape(confirm) + "\">Confirm my subscription</a></p>"
                         + "<p>If you did not sign up, ignore this message and you will hear nothing more from us.</p>");
     }
 
@@ -36,8 +38,8 @@ class SubscriptionMails {
         queue(subscriber, token, "You are already subscribed to " + siteTitle,
                 "Hello" + greeting(subscriber) + ",\n\nthis address already receives our newsletters."
                         + " Manage your preferences here:\n\n" + preferences + "\n",
-                "<p>Hello" + html(greeting(subscriber)) + ",</p><p>this address already receives our newsletters.</p>"
-                        + "<p><a href=\"" + html(preferences) + "\">Manage your preferences</a></p>");
+                "<p>Hello" + Html.escape(greeting(subscriber)) + ",</p><p>this address already receives our newsletters.</p>"
+                        + "<p><a href=\"" + Html.escape(preferences) + "\">Manage your preferences</a></p>");
     }
 
     private void queue(Subscription subscriber, String token, String subject, String text, String html) {
@@ -61,9 +63,5 @@ class SubscriptionMails {
 
     private static String greeting(Subscription subscriber) {
         return subscriber.name == null || subscriber.name.isBlank() ? "" : " " + subscriber.name;
-    }
-
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -40,7 +40,9 @@ public class SubscriptionService {
 
     /**
      * Double opt-in: a new, pending or unsubscribed address gets a confirmation mail, an active one a reminder of
-     * its preferences; the caller learns nothing of which happened. An active subscriber's choices stay as they are.
+     * its preferences; the caller learns nothing of which happened. A known subscriber's choices stay as they are:
+     * the sign-up's choices travel with the confirmation token and take effect only when that mail is confirmed, so
+     * whoever signs up somebody else's address cannot change what the owner chose or confirms.
      */
     @Transactional
     public void signUp(SignUp input, String clientAddress) {
@@ -55,26 +57,40 @@ public class SubscriptionService {
             mails.alreadySubscribed(subscriber, token);
             return;
         }
+        SubscriptionToken confirmation = new SubscriptionToken();
+        confirmation.signUpName = input.name() == null || input.name().isBlank() ? null : input.name().strip();
+        confirmation.signUpSections = new ArrayList<>(chosenSections);
+        confirmation.signUpNewsletters = new ArrayList<>(wireNames(input.newsletters()));
+        confirmation.consentAt = now;
+        confirmation.consentAddress = clientAddress;
         if (subscriber == null) {
             subscriber = new Subscription();
             subscriber.id = UUID.randomUUID();
             subscriber.email = email;
             subscriber.createdAt = now;
+            subscriber.updatedAt = now;
+            subscriber.status = SubscriptionStatus.PENDING;
+            confirmation.subscription = subscriber;
+            apply(confirmation); // nobody's choices to keep: the pending subscriber shows what it was signed up for
+            entityManager.persist(subscriber);
         }
-        subscriber.name = input.name() == null || input.name().isBlank() ? subscriber.name : input.name().strip();
-        subscriber.sections = new ArrayList<>(chosenSections);
-        subscriber.newsletters = new ArrayList<>(wireNames(input.newsletters()));
-        subscriber.status = SubscriptionStatus.PENDING;
-        subscriber.consentAt = now;
-        subscriber.consentAddress = clientAddress;
-        subscriber.updatedAt = now;
-        subscriber.unsubscribedAt = null;
-        entityManager.persist(subscriber);
-        issue(subscriber, token, now);
+        issue(confirmation, subscriber, token, now);
         mails.confirmation(subscriber, token);
     }
 
-    /** PENDING -> ACTIVE, with a token issued within the confirmation window; confirming twice is harmless. */
+    private static void apply(SubscriptionToken signUp) {
+        Subscription subscriber = signUp.subscription;
+        subscriber.name = signUp.signUpName == null ? subscriber.name : signUp.signUpName;
+        subscriber.sections = new ArrayList<>(signUp.signUpSections);
+        subscriber.newsletters = new ArrayList<>(signUp.signUpNewsletters);
+        subscriber.consentAt = signUp.consentAt;
+        subscriber.consentAddress = signUp.consentAddress;
+    }
+
+    /**
+     * PENDING or UNSUBSCRIBED -> ACTIVE, with a token issued within the confirmation window, taking the choices of the
+     * sign-up that token was mailed for; confirming twice is harmless, and an active subscriber's choices stay.
+     */
     @Transactional
     public PreferencesView confirm(String token) {
         SubscriptionToken held = token(token);
@@ -83,6 +99,9 @@ public class SubscriptionService {
         }
         Subscription subscriber = held.subscription;
         if (subscriber.status != SubscriptionStatus.ACTIVE) {
+            if (held.carriesSignUp()) {
+                apply(held);
+            }
             subscriber.status = SubscriptionStatus.ACTIVE;
             subscriber.confirmedAt = Clock.now();
             subscriber.unsubscribedAt = null;
@@ -149,7 +168,10 @@ public class SubscriptionService {
     }
 
     private void issue(Subscription subscriber, String token, Instant now) {
-        SubscriptionToken issued = new SubscriptionToken();
+        issue(new SubscriptionToken(), subscriber, token, now);
+    }
+
+    private void issue(SubscriptionToken issued, Subscription subscriber, String token, Instant now) {
         issued.hash = TokenSecrets.hash(token);
         issued.subscription = subscriber;
         issued.issuedAt = now;

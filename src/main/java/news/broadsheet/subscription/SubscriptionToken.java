@@ -9,7 +9,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.Instant;
+import java.util.List;
 
 /** A subscriber's token, kept as the SHA-256 of the secret that went out by mail. */
 @Entity
@@ -25,4 +29,26 @@ public class SubscriptionToken extends PanacheEntityBase {
 
     @Column(name = "issued_at")
     public Instant issuedAt;
+
+    /** The choices of the sign-up this token's confirmation mail answers, applied when it is confirmed; null on other tokens. */
+    @Column(name = "name")
+    public String signUpName;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "sections", columnDefinition = "text[]")
+    public List<String> signUpSections;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "newsletters", columnDefinition = "text[]")
+    public List<String> signUpNewsletters;
+
+    @Column(name = "consent_at")
+    public Instant consentAt;
+
+    @Column(name = "consent_address")
+    public String consentAddress;
+
+    boolean carriesSignUp() {
+        return signUpSections != null;
+    }
 }

@@ -2,6 +2,7 @@ package news.broadsheet.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -114,10 +115,12 @@ class HttpLayerProblems {
         }
     }
 
-    /** The body handler's failures: a body past the limit (413), a form it could not decode (400). */
+    /**
+     * The body handler's failures: a body past the limit (413), a form it could not decode (400). A request already
+     * answered (408) or whose connection is gone has nobody to tell, and is no error of the service's to log.
+     */
     void bodyUnreadable(RoutingContext context) {
-        if (context.response().headWritten()) {
-            context.next();
+        if (context.response().headWritten() || context.response().closed() || context.failure() instanceof HttpClosedException) {
             return;
         }
         context.response().putHeader(HttpHeaders.CONNECTION, "close");

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.broadsheet.database.DatabaseUnavailable;
+import news.broadsheet.database.QueryCancelled;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -49,8 +50,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response tooManyRequests(TooManyRequests e, UriInfo uri) {
-        return problem(429, Problem.type("rate-limited"), e.getMessage(), uri, null)
+    public Response tryLater(TryLater e, UriInfo uri) {
+        return problem(e.status(), Problem.type(e.problemType()), e.getMessage(), uri, null)
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .build();
     }
@@ -178,6 +179,12 @@ public class ProblemMappers {
             return problem(503, Problem.type("database-unavailable"),
                     "The database is unreachable right now; what this request had not committed was rolled back. Try again in a few seconds", uri, null)
                     .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
+        if (QueryCancelled.causedBy(e)) {
+            LOG.warnf("A query was cancelled after its time limit on %s?%s", uri.getPath(), uri.getRequestUri().getRawQuery());
+            return problem(503, Problem.type("query-timeout"), "The query ran out of time and was stopped. A narrower search (fewer "
+                    + "common words, a section or tag, no highlight, no count) answers sooner; or try again in a while", uri, null)
+                    .header(HttpHeaders.RETRY_AFTER, "10").build();
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());

@@ -1,15 +1,15 @@
 package news.broadsheet.web;
 
-/** A client that asked too often; it may try again after {@link #retryAfterSeconds()}. */
-public class TooManyRequests extends RuntimeException {
-    private final long retryAfterSeconds;
+/** A client asked for more than it may have at once (429). */
+public class TooManyRequests extends TryLater {
 
+    /** A client address that asked too often. */
     public TooManyRequests(long retryAfterSeconds) {
-        super("Too many requests from this client address; try again in " + retryAfterSeconds + " seconds");
-        this.retryAfterSeconds = retryAfterSeconds;
+        this("rate-limited", "Too many requests from this client address; try again in " + retryAfterSeconds + " seconds",
+                retryAfterSeconds);
     }
 
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+    public TooManyRequests(String problemType, String message, long retryAfterSeconds) {
+        super(429, problemType, message, retryAfterSeconds);
     }
 }

@@ -5,8 +5,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import news.broadsheet.Api;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +29,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** NDJSON bulk import: streamed, upserted by slug in batches, bad lines reported and never fatal. */
 @QuarkusTest
@@ -174,5 +187,111 @@ class ArticleImportTest {
                 .body("rejectedCount", org.hamcrest.Matchers.equalTo(1500))
                 .body("rejected.size()", org.hamcrest.Matchers.equalTo(1000))
                 .body("rejected[999].line", org.hamcrest.Matchers.equalTo(1000));
+    }
+
+    /** Finding 10: each import holds two connections for its whole run, so one instance runs two and refuses the next. */
+    @Test
+    void aThirdImportWhileTwoRunIsRefusedWith429() throws Exception {
+        String section = Api.section();
+        List<HeldImport> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                held.add(new HeldImport(line(Api.article(section)) + "\n"));
+            }
+            int status = 0;
+            for (int attempt = 0; attempt < 100 && status != 429; attempt++) {
+                Thread.sleep(100);
+                var third = editor().contentType(NDJSON).body("\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import");
+                status = third.statusCode();
+                if (status == 429) {
+                    third.then().contentType("application/problem+json").header("Retry-After", "10")
+                            .body("type", equalTo("urn:broadsheet:problem:imports-busy"));
+                }
+            }
+            assertEquals(429, status, "a third import while two run");
+            for (HeldImport running : held) {
+                String answer = running.finish();
+                assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+                assertTrue(answer.contains("\"created\":1"), answer);
+            }
+        } finally {
+            for (HeldImport running : held) {
+                running.close();
+            }
+        }
+        editor().contentType(NDJSON).body("\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/articles/import").then().statusCode(200);
+    }
+
+    /** Finding 10: a batch the database refuses ends the import, and the client still learns which lines were stored. */
+    @Test
+    void anImportInterruptedMidwayReportsWhatItStored() throws Exception {
+        String section = Api.section();
+        String tag = Api.unique("interrupted");
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 1200; i++) {
+            file.append(line(article(section, tag))).append('\n');
+        }
+        Map<String, Object> poisoned = article(section, tag);
+        poisoned.put("title", "Poisoned import line");
+        file.append(line(poisoned)).append('\n');
+        byte[] body = file.toString().getBytes(StandardCharsets.UTF_8);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("alter table article add constraint import_test_poison check (title <> 'Poisoned import line') not valid");
+            try {
+                var answer = editor().contentType(NDJSON).body(body).post("/api/v1/articles/import").then()
+                        .statusCode(500).contentType("application/problem+json")
+                        .body("type", equalTo("urn:broadsheet:problem:import-interrupted"))
+                        .body("detail", containsString("Import the file again"))
+                        .extract();
+                int created = answer.path("report.created");
+                assertTrue(created >= 500 && created <= 1200, "created " + created);
+                assertEquals(created, articlesTagged(statement, tag), "every line reported as created is stored, no other");
+            } finally {
+                statement.execute("alter table article drop constraint import_test_poison");
+            }
+            int storedBefore = articlesTagged(statement, tag);
+            editor().contentType(NDJSON).body(body).post("/api/v1/articles/import").then().statusCode(200)
+                    .body("unchanged", equalTo(storedBefore))
+                    .body("created", equalTo(1201 - storedBefore));
+        }
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    private static int articlesTagged(Statement statement, String tag) throws Exception {
+        try (ResultSet count = statement.executeQuery("select count(*) from article where '" + tag + "' = any(tags)")) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+
+    /** An import whose first chunk is sent at once and whose end waits for {@link #finish()}: an import that keeps running. */
+    private static final class HeldImport implements AutoCloseable {
+        private final Socket socket;
+
+        HeldImport(String firstLines) throws IOException {
+            socket = new Socket("localhost", RestAssured.port);
+            socket.setSoTimeout(60_000);
+            byte[] chunk = firstLines.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/articles/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Api.TOKEN
+                    + "\r\nContent-Type: " + NDJSON + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+
+        String finish() throws IOException {
+            socket.getOutputStream().write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 }

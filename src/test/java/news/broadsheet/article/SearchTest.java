@@ -3,6 +3,13 @@ package news.broadsheet.article;
 import io.quarkus.test.junit.QuarkusTest;
 import news.broadsheet.Api;
 import org.junit.jupiter.api.Test;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,8 +25,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Full-text search with q: weighted, accent-insensitive, web-search syntax, combinable with filters and paging. */
 @QuarkusTest
@@ -42,6 +51,81 @@ class SearchTest {
         article.put("summary", summary);
         article.put("body", body);
         return Api.create(article);
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * Issue 19, finding 9: a search that runs past broadsheet.limits.query-timeout (5 s in the test profile) is
+     * cancelled and answered 503 with Retry-After, so it gives its connection back instead of holding it for minutes.
+     * A lock held on the section table stands in for an expensive search: the list query waits on it.
+     */
+    @Test
+    void aSearchThatRunsOutOfTimeIsCancelledAnd503() throws Exception {
+        String word = uniqueWord();
+        publish(Api.section(), "The " + word + " returns", "Summary", "Body.");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("lock table section in access exclusive mode");
+            try {
+                long started = System.nanoTime();
+                anonymous().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                                .setParam("http.socket.timeout", 15_000))) // without a time limit, the search would wait for the lock
+                        .queryParam("q", word).get("/api/v1/articles")
+                        .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "10")
+                        .body("type", equalTo("urn:broadsheet:problem:query-timeout"));
+                long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+                assertTrue(seconds < 15, "answered after " + seconds + " s");
+            } finally {
+                connection.rollback();
+            }
+        }
+        anonymous().queryParam("q", word).get("/api/v1/articles").then().statusCode(200).body("items", hasSize(1));
+    }
+
+    /**
+     * Issue 19, finding 9: searches take turns (broadsheet.limits.concurrent-searches, 2 in the test profile), so costly
+     * ones in numbers cannot take every connection; one more waits 2 s for a turn, then is answered 503.
+     */
+    @Test
+    void aSearchThatFindsNoTurnIs503AndListsStillAnswer() throws Exception {
+        String word = uniqueWord();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("lock table section in access exclusive mode");
+            List<Thread> searches = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    String query = word + " " + uniqueWord();
+                    Thread search = new Thread(() -> anonymous().queryParam("q", query).get("/api/v1/articles"));
+                    search.start();
+                    searches.add(search);
+                }
+                try (Connection observer = dataSource.getConnection(); Statement waiting = observer.createStatement()) {
+                    for (int i = 0; i < 100 && waitingOnTheLock(waiting) < 2; i++) {
+                        Thread.sleep(50);
+                    }
+                    assertEquals(2, waitingOnTheLock(waiting), "two searches hold their turns");
+                }
+                anonymous().queryParam("q", word).get("/api/v1/articles")
+                        .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                        .body("type", equalTo("urn:broadsheet:problem:searches-busy"));
+            } finally {
+                connection.rollback();
+            }
+            for (Thread search : searches) {
+                search.join(10_000);
+            }
+        }
+        anonymous().queryParam("q", word).get("/api/v1/articles").then().statusCode(200);
+    }
+
+    private static int waitingOnTheLock(Statement statement) throws Exception {
+        try (var row = statement.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     @Test

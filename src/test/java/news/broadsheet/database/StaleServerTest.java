@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +28,11 @@ class StaleServerTest {
         Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ServerThatGetsKilled.class.getName(), dataDir.toString())
                 .redirectErrorStream(true).start();
+        String port = null;
         try (var output = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = output.readLine()) != null && !line.equals("READY")) {
-                // the child's own log lines
+            while (port == null && (line = output.readLine()) != null) {
+                port = line.startsWith("READY ") ? line.substring("READY ".length()) : null; // else the child's own log lines
             }
         }
         jvm.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
@@ -38,7 +40,11 @@ class StaleServerTest {
         ProcessHandle orphan = ProcessHandle.of(postmasterPid).orElseThrow();
         assertTrue(orphan.isAlive(), "the killed JVM's postgres outlives it");
 
-        EmbeddedPostgresServer.stopStaleServer(dataDir);
+        // issue 19, finding 8: an idle session (say, an editor's psql) kept a smart shutdown waiting for ever
+        try (Connection idle = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "")) {
+            EmbeddedPostgresServer.stopStaleServer(dataDir);
+            assertFalse(idle.isValid(2), "the stale server's sessions were ended");
+        }
 
         assertFalse(orphan.isAlive());
         try (EmbeddedPostgres restarted = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
@@ -70,7 +76,7 @@ class StaleServerTest {
                     connection.createStatement().execute(sql);
                 }
             }
-            System.out.println("READY");
+            System.out.println("READY " + server.getPort());
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
         }

@@ -176,6 +176,23 @@ class FeedsTest {
         assertEquals("Broadsheet", texts((Element) feedAuthors.item(0), ns, "name").get(0));
     }
 
+    /** Issue 19: fifty long reads must not make one feed answer hundreds of megabytes, so a body past 50,000 characters stays out. */
+    @Test
+    void aBodyTooLongForAFeedIsReplacedByItsSummaryAndALink() throws Exception {
+        String section = Api.section();
+        Map<String, Object> longRead = Api.article(section);
+        longRead.put("summary", "A summary with <angle> & ampersand");
+        longRead.put("body", "Every word of the long read. ".repeat(2_000));
+        String slug = Api.create(longRead);
+        given().get("/api/v1/feeds/feed.json?section=" + section).then().statusCode(200)
+                .body("items[0].content_html", equalTo("<p>A summary with &lt;angle&gt; &amp; ampersand</p><p><a href=\"https://news.example/"
+                        + section + "/" + slug + "\">Read the whole article</a></p>"));
+        Element item = (Element) xml("/api/v1/feeds/rss.xml?section=" + section).getElementsByTagName("item").item(0);
+        String content = texts(item, "http://purl.org/rss/1.0/modules/content/", "encoded").get(0);
+        assertFalse(content.contains("Every word"), content);
+        assertTrue(content.contains("Read the whole article"), content);
+    }
+
     @Test
     void unknownSectionIs404() {
         given().get("/api/v1/feeds/rss.xml?section=no-such-section").then().statusCode(404).contentType("application/problem+json");

@@ -34,6 +34,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole newsletter flow over real SMTP: sign up, mail, confirm, preferences, one-click unsubscribe, export, erase. */
@@ -111,7 +112,7 @@ class SubscriptionFlowTest {
 
         MimeMessage confirmation = SmtpServer.awaitMails(stored, 1, MAIL_WAIT).get(0);
         assertTrue(confirmation.getSubject().contains("Confirm"));
-        assertTrue(text(confirmation).contains("Anna Kowalska"));
+        assertFalse(text(confirmation).contains("Anna Kowalska"), "a confirmation names nobody: anybody may have typed the name");
         assertTrue(part(confirmation, "text/html").contains("<a href="), "an HTML part with the link");
         String listUnsubscribe = confirmation.getHeader("List-Unsubscribe", null);
         assertTrue(listUnsubscribe.matches("<https?://.+/api/v1/subscriptions/unsubscribe\\?token=.+>"), listUnsubscribe);
@@ -150,6 +151,47 @@ class SubscriptionFlowTest {
         given().queryParam("token", token).get("/api/v1/subscriptions/preferences").then().statusCode(404);
         assertEquals(0, count("select count(*) from outbox_mail where recipient = ?", stored), "the person's mails are erased too");
         assertEquals(0, count("select count(*) from subscription where lower(email) = lower(?)", stored));
+    }
+
+    /** Issue 19, finding 11: a second sign-up of a pending address changes nothing until that very mail is confirmed. */
+    @Test
+    void aStrangerCannotRewriteAPendingSignUp() throws Exception {
+        String ownerSection = Api.section();
+        String strangerSection = Api.section();
+        String email = email();
+        String stored = email.substring(0, email.indexOf('@')) + "@example.com";
+        String owner = someAddress();
+        from(owner).body(Map.of("email", email, "consent", true, "name", "Anna Kowalska", "sections", List.of(ownerSection),
+                "newsletters", List.of("daily"))).post("/api/v1/subscriptions").then().statusCode(202);
+        String ownersToken = tokenFrom(SmtpServer.awaitMails(stored, 1, MAIL_WAIT).get(0));
+
+        from(clientIp()).body(Map.of("email", email, "consent", true, "name", "Free prizes, reply now", "sections", List.of(strangerSection),
+                "newsletters", List.of("offers"))).post("/api/v1/subscriptions").then().statusCode(202);
+        MimeMessage strangersMail = SmtpServer.awaitMails(stored, 2, MAIL_WAIT).get(1);
+        assertFalse(text(strangersMail).contains("prizes"), "the stranger's words are not mailed to the owner");
+        given().queryParam("token", ownersToken).get("/api/v1/subscriptions/preferences").then().statusCode(200)
+                .body("status", equalTo("PENDING")).body("name", equalTo("Anna Kowalska")).body("newsletters", equalTo(List.of("daily")));
+
+        given().contentType(ContentType.JSON).body(Map.of("token", ownersToken)).post("/api/v1/subscriptions/confirm").then()
+                .statusCode(200).body("status", equalTo("ACTIVE")).body("name", equalTo("Anna Kowalska"))
+                .body("sections", equalTo(List.of(ownerSection))).body("newsletters", equalTo(List.of("daily")));
+        // the stranger's link, confirmed later, does not replace what the owner confirmed
+        given().contentType(ContentType.JSON).body(Map.of("token", tokenFrom(strangersMail))).post("/api/v1/subscriptions/confirm")
+                .then().statusCode(200).body("newsletters", equalTo(List.of("daily")));
+        String id = editor().queryParam("status", "ACTIVE").queryParam("limit", 100).get("/api/v1/subscriptions")
+                .then().statusCode(200).extract().jsonPath().getString("items.find { it.email == '" + stored + "' }.id");
+        editor().get("/api/v1/subscriptions/" + id).then().statusCode(200).body("consentAddress", equalTo(owner));
+    }
+
+    /** Issue 19, finding 11: names end up in mails, so they carry no links. */
+    @Test
+    void namesWithLinksAreRefused() {
+        for (String name : List.of("Win at prizes.example", "http://x", "www.prizes.example", "mail me@prizes.example")) {
+            from(clientIp()).body(Map.of("email", email(), "consent", true, "name", name)).post("/api/v1/subscriptions")
+                    .then().statusCode(400).body("errors[0].field", equalTo("name"));
+        }
+        from(clientIp()).body(Map.of("email", email(), "consent", true, "name", "J.R.R. Tolkien")).post("/api/v1/subscriptions")
+                .then().statusCode(202);
     }
 
     @Test

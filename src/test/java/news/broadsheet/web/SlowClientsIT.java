@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,6 +31,8 @@ class SlowClientsIT {
         ServiceProcess.Database database = ServiceProcess.Database.embeddedOrExternal("target/postgres-slow-clients-it");
         Map<String, String> environment = new HashMap<>(database.owningDatabase(true));
         environment.put("BROADSHEET_LIMITS_BODY_READ_TIMEOUT", "5s");
+        Path log = Path.of("target/instance-slow-clients.log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         ServiceProcess service = ServiceProcess.start("slow-clients", environment);
         List<Socket> attackers = new ArrayList<>();
         try {
@@ -58,6 +63,16 @@ class SlowClientsIT {
             assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
             assertTrue(answer.contains("application/problem+json"), answer);
             assertTrue(seconds < 12, "the 408 came after " + seconds + " s");
+            for (Socket socket : attackers) {
+                socket.close();
+            }
+            Thread.sleep(500);
+            String logged;
+            try (var in = Files.newInputStream(log)) {
+                in.skipNBytes(logStart);
+                logged = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertFalse(logged.contains("ERROR"), "connections a 408 closed are no errors of the service's:\n" + logged);
         } finally {
             for (Socket socket : attackers) {
                 socket.close();
