@@ -198,5 +198,9 @@ public interface BroadsheetConfig {
         /** fsync and synchronous_commit; off only for throwaway test databases. */
         @WithDefault("true")
         boolean durable();
+
+        /** How long after the embedded server died under the running service it is started again. */
+        @WithDefault("2s")
+        Duration restartDelay();
     }
 }

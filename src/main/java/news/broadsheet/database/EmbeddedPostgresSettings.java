@@ -1,4 +1,6 @@
 package news.broadsheet.database;
 
-record EmbeddedPostgresSettings(String dataDir, int port, boolean clean, boolean durable) {
+import java.time.Duration;
+
+record EmbeddedPostgresSettings(String dataDir, int port, boolean clean, boolean durable, Duration restartDelay) {
 }
