@@ -16,7 +16,7 @@ COLUMNS = """a.id, a.slug, a.title, a.subtitle, a.summary, s.slug as section_slu
 COPIED = """title, subtitle, summary, body, body_html, section_id, tags, authors, dateline, hero_image_url,
     hero_image_alt, hero_image_caption, hero_image_credit, featured, status, word_count, reading_time_minutes"""
 NEWEST = "coalesce(a.published_at, a.created_at)"
-PUBLIC = "a.status = 'PUBLISHED' and a.published_at <= now()"
+PUBLIC = "article_is_public(a)"  # the application's definition (V11__article_visibility.sql)
 SECTION = """a.section_id in (with recursive tree(id) as (
     select id from section where slug = 'europe'
     union all select child.id from section child join tree on child.parent_id = tree.id) select id from tree)"""

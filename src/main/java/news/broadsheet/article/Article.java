@@ -84,9 +84,4 @@ public class Article extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    /** What the public may see: published, and not scheduled for later. */
-    boolean isPublicAt(Instant now) {
-        return status == ArticleStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
-    }
 }

@@ -19,6 +19,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** Whether the public may see the article now: the one definition (V11__article_visibility.sql), on the database's clock. */
+    boolean isPublic(Article article) {
+        return (Boolean) getEntityManager().createNativeQuery("select article_is_public(a) from article a where a.id = ?1")
+                .setParameter(1, article.id).getSingleResult();
+    }
+
     boolean slugTaken(String slug) {
         return count("slug", slug) > 0;
     }

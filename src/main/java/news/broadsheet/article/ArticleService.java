@@ -56,7 +56,7 @@ public class ArticleService {
     @Transactional
     public Stored<ArticleView> get(String slug, boolean editor) {
         Article article = articles.findBySlug(slug)
-                .filter(found -> editor || found.isPublicAt(Instant.now()))
+                .filter(found -> editor || articles.isPublic(found))
                 .orElseThrow(() -> new NotFound("article", slug));
         return stored(article, false);
     }

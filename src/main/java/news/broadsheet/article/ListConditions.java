@@ -25,7 +25,7 @@ final class ListConditions {
     /** Appends the conditions, the search matched against {@code searchColumn}: the full vector or the head. */
     BoundSql appendTo(BoundSql sql, String searchColumn) {
         sql.append(switch (query.visibility()) {
-            case PUBLIC -> "a.status = 'PUBLISHED' and a.published_at <= now()";
+            case PUBLIC -> "article_is_public(a)"; // the one definition: V11__article_visibility.sql
             case PUBLISHED -> "a.status = 'PUBLISHED'";
             case DRAFT -> "a.status = 'DRAFT'";
             case ARCHIVED -> "a.status = 'ARCHIVED'";

@@ -25,10 +25,10 @@ public class ContentVersion {
     private static final String CURRENT = """
             select v.version,
                    (select coalesce(a.published_at, a.created_at) from article a
-                    where a.status = 'PUBLISHED' and coalesce(a.published_at, a.created_at) <= now()
+                    where article_is_public(a)
                     order by coalesce(a.published_at, a.created_at) desc limit 1) as latest_due,
                    (select coalesce(a.published_at, a.created_at) from article a
-                    where a.status = 'PUBLISHED' and coalesce(a.published_at, a.created_at) > now()
+                    where article_is_scheduled(a)
                     order by coalesce(a.published_at, a.created_at) limit 1) as next_due
             from content_version v where v.id = 1""";
 

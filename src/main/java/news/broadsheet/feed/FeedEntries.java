@@ -32,7 +32,7 @@ class FeedEntries {
                    case when length(a.body_html) <= %d then a.body_html end, s.slug, s.name, a.tags, a.authors, a.hero_image_url,
                    a.published_at, a.updated_at
             from article a join section s on s.id = a.section_id
-            where a.status = 'PUBLISHED' and a.published_at <= now() %s
+            where article_is_public(a) %s
             order by coalesce(a.published_at, a.created_at) desc, a.id desc
             limit %d""";
     private static final String IN_SECTION = "and a.section_id in " + SectionTree.IDS_OF_SLUG_AND_CHILDREN;

@@ -16,7 +16,7 @@ class TagCounts {
     /** Tags of what the public sees, most used first. */
     private static final String TAGS_IN_USE = """
             select tag, count(*) from article a cross join unnest(a.tags) as tag
-            where a.status = 'PUBLISHED' and a.published_at <= now()
+            where article_is_public(a)
             group by tag order by count(*) desc, tag""";
 
     private final DataSource dataSource;

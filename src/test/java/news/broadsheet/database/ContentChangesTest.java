@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,6 +28,7 @@ class ContentChangesTest {
                 statement.execute("create table content_version (id int primary key, version bigint not null)");
                 statement.execute("insert into content_version values (1, 1)");
                 statement.execute("create table article (status text, published_at timestamptz, created_at timestamptz)");
+                statement.execute(Files.readString(Path.of("src/main/resources/db/migration/V11__article_visibility.sql")));
             }
             AtomicBoolean failNextRefresh = new AtomicBoolean();
             ContentVersion version = new ContentVersion(database.getPostgresDatabase()) {
