@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.broadsheet.database.DatabaseUnavailable;
 import news.broadsheet.web.Problem;
+import news.broadsheet.web.ProblemMappers;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -26,7 +27,7 @@ class ImportProblems {
             status = 503;
             detail = "The database became unreachable after line " + e.lastLineRead() + " was read" + stored;
             LOG.warnf("Import interrupted after line %d: the database is unreachable (%s)", e.lastLineRead(), e.getCause().getMessage());
-            answer = Response.status(status).header(HttpHeaders.RETRY_AFTER, "5");
+            answer = Response.status(status).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
         } else {
             String reference = UUID.randomUUID().toString();
             status = 500;
@@ -36,7 +37,7 @@ class ImportProblems {
             answer = Response.status(status);
         }
         return answer.type(Problem.MEDIA_TYPE).entity(new ImportInterruptedProblem(Problem.type("import-interrupted"),
-                Response.Status.fromStatusCode(status).getReasonPhrase(), status, detail, "/" + uri.getPath().replaceFirst("^/", ""),
+                Response.Status.fromStatusCode(status).getReasonPhrase(), status, detail, ProblemMappers.instance(uri),
                 e.report())).build();
     }
 }

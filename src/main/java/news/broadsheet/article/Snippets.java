@@ -1,5 +1,7 @@
 package news.broadsheet.article;
 
+import news.broadsheet.web.Html;
+
 import java.util.regex.Pattern;
 
 /** Search snippets from Markdown source: HTML-escaped, Markdown punctuation dropped, matches in {@code <mark>}. */
@@ -18,20 +20,6 @@ final class Snippets {
             return null;
         }
         String plain = SPACE.matcher(MARKUP.matcher(LINK.matcher(text).replaceAll("$1")).replaceAll("$1")).replaceAll(" ").strip();
-        StringBuilder html = new StringBuilder(plain.length() + 32);
-        for (int i = 0; i < plain.length(); i++) {
-            char c = plain.charAt(i);
-            switch (c) {
-                case '\u0002' -> html.append("<mark>");
-                case '\u0003' -> html.append("</mark>");
-                case '<' -> html.append("&lt;");
-                case '>' -> html.append("&gt;");
-                case '&' -> html.append("&amp;");
-                case '"' -> html.append("&quot;");
-                case '\'' -> html.append("&#39;");
-                default -> html.append(c);
-            }
-        }
-        return html.toString();
+        return Html.escape(plain).replace("\u0002", "<mark>").replace("\u0003", "</mark>");
     }
 }

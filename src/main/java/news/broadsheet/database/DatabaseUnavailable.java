@@ -12,6 +12,9 @@ public final class DatabaseUnavailable {
     /** SQLSTATE classes and codes of a lost or refused connection, and of a server shutting down or starting up. */
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
+    /** What a client is told to wait (Retry-After) before trying again. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
     private DatabaseUnavailable() {
     }
 

@@ -178,7 +178,7 @@ public class ProblemMappers {
             LOG.warnf("The database is unreachable (%s) on %s", rootMessage(e), uri.getPath());
             return problem(503, Problem.type("database-unavailable"),
                     "The database is unreachable right now; what this request had not committed was rolled back. Try again in a few seconds", uri, null)
-                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
         if (QueryCancelled.causedBy(e)) {
             LOG.warnf("A query was cancelled after its time limit on %s?%s", uri.getPath(), uri.getRequestUri().getRawQuery());
@@ -249,14 +249,19 @@ public class ProblemMappers {
         String title = statusType == null ? "Error" : statusType.getReasonPhrase();
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(type, title, status, detail, uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""), errors));
+                .entity(new Problem(type, title, status, detail, uri == null ? null : instance(uri), errors));
+    }
+
+    /** A problem's {@code instance}: the request's path. */
+    public static String instance(UriInfo uri) {
+        return "/" + uri.getPath().replaceFirst("^/", "");
     }
 
     private static String httpDetail(int status, UriInfo uri) {
         return switch (status) {
             case 400 -> "The request is malformed";
-            case 404 -> "There is nothing at " + "/" + uri.getPath().replaceFirst("^/", "");
-            case 405 -> "This method is not allowed on " + "/" + uri.getPath().replaceFirst("^/", "");
+            case 404 -> "There is nothing at " + instance(uri);
+            case 405 -> "This method is not allowed on " + instance(uri);
             case 406 -> "This resource cannot answer in a media type the Accept header allows";
             case 412 -> "A precondition of the request does not hold";
             case 413 -> "The request body is too large";
