@@ -58,12 +58,12 @@ final class ArticleExamples {
                                       "errors": [{"field": "section", "message": "must name an existing section; there is no 'europe'"}]}}]}""";
     static final String IMPORT_INTERRUPTED = """
             {"type": "urn:broadsheet:problem:import-interrupted", "title": "Service Unavailable", "status": 503,
-             "detail": "The database became unreachable after line 1200 was read; the lines reported as created, updated or unchanged are stored. Import the file again to finish: stored lines report as unchanged",
+             "detail": "The import stopped after line 1200 was read: The database is unreachable right now; what this request had not committed was rolled back. Try again in a few seconds. The lines reported as created, updated or unchanged are stored. Import the file again to finish: stored lines report as unchanged",
              "instance": "/api/v1/articles/import",
              "report": {"created": 1000, "updated": 0, "unchanged": 0, "rejectedCount": 0, "rejected": []}}""";
     static final String IMPORT_FAILED = """
             {"type": "urn:broadsheet:problem:import-interrupted", "title": "Internal Server Error", "status": 500,
-             "detail": "A batch could not be written after line 1201 was read (the error was logged with reference 484271a4-9a64-43ed-9156-2d380e0566f4); the lines reported as created, updated or unchanged are stored. Import the file again to finish: stored lines report as unchanged",
+             "detail": "The import stopped after line 1201 was read: The service failed to answer; the error was logged with reference 484271a4-9a64-43ed-9156-2d380e0566f4. The lines reported as created, updated or unchanged are stored. Import the file again to finish: stored lines report as unchanged",
              "instance": "/api/v1/articles/import",
              "report": {"created": 1000, "updated": 0, "unchanged": 0, "rejectedCount": 0, "rejected": []}}""";
     static final String QUERY_TIMEOUT = """

@@ -5,11 +5,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import news.broadsheet.database.Clock;
 import news.broadsheet.slug.Slugs;
+import news.broadsheet.web.problem.InvalidInput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 @Schema(name = "ArticleInput", description = "An article as written by an editor. On PUT the path gives the slug.")
 public record ArticleInput(
@@ -63,6 +66,33 @@ public record ArticleInput(
 
         @Schema(description = "Publication time; for PUBLISHED it defaults to the time it was first published, or now", examples = "2026-11-24T09:30:00Z")
         Instant publishedAt) {
+
+    /**
+     * The one rule for what an upload stores, for single writes and imports alike: every default applied, so it compares
+     * equal to the stored article when nothing changes. A PUBLISHED article without a time keeps the time it was first
+     * published ({@code publishedBefore}), else now.
+     */
+    ArticleInput normalized(String slug, Instant publishedBefore) {
+        ArticleStatus normalStatus = Objects.requireNonNullElse(status, ArticleStatus.DRAFT);
+        Instant published = Clock.stored(publishedAt);
+        if (published != null && !Clock.isStorable(published)) {
+            throw new InvalidInput("publishedAt", "must lie between the years 1 and 9999");
+        }
+        if (normalStatus == ArticleStatus.PUBLISHED && published == null) {
+            published = publishedBefore != null ? publishedBefore : Clock.now();
+        }
+        List<String> normalTags = tags == null ? List.of() : tags.stream().distinct().toList();
+        List<String> normalAuthors = authors == null ? List.of() : authors.stream().map(String::strip).distinct().toList();
+        return new ArticleInput(slug, title.strip(), subtitle, summary, Objects.requireNonNullElse(body, ""),
+                new SectionRef(section.slug()), normalTags, normalAuthors, dateline, heroImage, Boolean.TRUE.equals(featured),
+                normalStatus, published);
+    }
+
+    /** The same input with another publication time. */
+    ArticleInput withPublishedAt(Instant time) {
+        return new ArticleInput(slug, title, subtitle, summary, body, section, tags, authors, dateline, heroImage, featured,
+                status, time);
+    }
 
     static ArticleInput from(Article article) {
         return new ArticleInput(article.slug, article.title, article.subtitle, article.summary, article.body,

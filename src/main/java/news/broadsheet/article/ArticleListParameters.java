@@ -2,10 +2,10 @@ package news.broadsheet.article;
 
 import jakarta.ws.rs.QueryParam;
 import news.broadsheet.database.Clock;
-import news.broadsheet.web.Cursor;
-import news.broadsheet.web.FieldError;
-import news.broadsheet.web.InvalidInput;
-import news.broadsheet.web.PageSize;
+import news.broadsheet.web.paging.Cursor;
+import news.broadsheet.web.problem.FieldError;
+import news.broadsheet.web.problem.InvalidInput;
+import news.broadsheet.web.paging.PageSize;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

@@ -1,12 +1,13 @@
 package news.broadsheet.article;
 
+import news.broadsheet.section.UnknownSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.database.BoundSql;
-import news.broadsheet.web.Cursor;
-import news.broadsheet.web.InvalidInput;
-import news.broadsheet.web.Page;
-import news.broadsheet.web.ServiceBusy;
+import news.broadsheet.web.paging.Cursor;
+import news.broadsheet.web.problem.InvalidInput;
+import news.broadsheet.web.paging.Page;
+import news.broadsheet.web.problem.ServiceBusy;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -129,7 +130,7 @@ class ArticleLists {
             query.setString(1, section);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
-                    throw new InvalidInput("section", "must name an existing section; there is no '" + section + "'");
+                    throw UnknownSection.in("section", section);
                 }
             }
         }

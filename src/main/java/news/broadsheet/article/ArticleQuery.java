@@ -1,6 +1,6 @@
 package news.broadsheet.article;
 
-import news.broadsheet.web.Cursor;
+import news.broadsheet.web.paging.Cursor;
 
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package news.broadsheet.article;
 
+import news.broadsheet.section.UnknownSection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -7,23 +8,21 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import news.broadsheet.database.Clock;
 import news.broadsheet.database.WriteLocks;
-import news.broadsheet.database.UniqueViolation;
+import news.broadsheet.database.IntegrityViolation;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.SectionRepository;
 import news.broadsheet.slug.Slugs;
-import news.broadsheet.web.Conflict;
-import news.broadsheet.web.ETags;
-import news.broadsheet.web.InvalidInput;
+import news.broadsheet.web.problem.Conflict;
+import news.broadsheet.web.caching.ETags;
+import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.web.MergePatch;
-import news.broadsheet.web.NotFound;
-import news.broadsheet.web.Page;
-import news.broadsheet.web.StaleVersion;
-import news.broadsheet.web.Stored;
+import news.broadsheet.web.problem.NotFound;
+import news.broadsheet.web.paging.Page;
+import news.broadsheet.web.problem.StaleVersion;
+import news.broadsheet.web.caching.Stored;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 @ApplicationScoped
 public class ArticleService {
@@ -132,7 +131,7 @@ public class ArticleService {
     private Article insert(String slug, ArticleInput input) {
         Article article = new Article();
         article.createdAt = Clock.now();
-        write(article, normalize(slug, input, null));
+        write(article, input.normalized(slug, null));
         article.updatedAt = article.createdAt;
         try {
             articles.persistAndFlush(article);
@@ -143,7 +142,7 @@ public class ArticleService {
     }
 
     private Article replace(Article article, String slug, ArticleInput input) {
-        ArticleInput normalized = normalize(slug, input, article.publishedAt);
+        ArticleInput normalized = input.normalized(slug, article.publishedAt);
         if (normalized.equals(ArticleInput.from(article))) {
             return article; // an identical rerun changes nothing, not even updatedAt
         }
@@ -157,30 +156,9 @@ public class ArticleService {
         return article;
     }
 
-    /**
-     * The input with every default applied, so it compares equal to the stored article when nothing changes;
-     * a PUBLISHED article without a time keeps the time it was first published ({@code publishedBefore}), else now.
-     */
-    static ArticleInput normalize(String slug, ArticleInput input, Instant publishedBefore) {
-        ArticleStatus status = Objects.requireNonNullElse(input.status(), ArticleStatus.DRAFT);
-        Instant publishedAt = Clock.stored(input.publishedAt());
-        if (publishedAt != null && !Clock.isStorable(publishedAt)) {
-            throw new InvalidInput("publishedAt", "must lie between the years 1 and 9999");
-        }
-        if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
-            publishedAt = publishedBefore != null ? publishedBefore : Clock.now();
-        }
-        List<String> tags = input.tags() == null ? List.of() : input.tags().stream().distinct().toList();
-        List<String> authors = input.authors() == null ? List.of()
-                : input.authors().stream().map(String::strip).distinct().toList();
-        return new ArticleInput(slug, input.title().strip(), input.subtitle(), input.summary(),
-                Objects.requireNonNullElse(input.body(), ""), new SectionRef(input.section().slug()), tags, authors,
-                input.dateline(), input.heroImage(), Boolean.TRUE.equals(input.featured()), status, publishedAt);
-    }
-
     private void write(Article article, ArticleInput input) {
         Section section = sections.findBySlug(input.section().slug())
-                .orElseThrow(() -> new InvalidInput("section", "must name an existing section; there is no '" + input.section().slug() + "'"));
+                .orElseThrow(() -> UnknownSection.in("section", input.section().slug()));
         if (article.body == null || !article.body.equals(input.body())) {
             var rendered = markdown.render(input.body());
             article.bodyHtml = rendered.html();
@@ -206,6 +184,6 @@ public class ArticleService {
         if (e instanceof OptimisticLockException) {
             return new StaleVersion("The article was changed by another request meanwhile; GET it again and reapply your change");
         }
-        return UniqueViolation.in(e) ? Conflict.slugTaken("article", slug) : e;
+        return IntegrityViolation.UNIQUE.in(e) ? Conflict.slugTaken("article", slug) : e;
     }
 }

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotSupportedException;
-import news.broadsheet.web.InvalidInput;
-import news.broadsheet.web.MalformedBody;
+import news.broadsheet.web.problem.InvalidInput;
+import news.broadsheet.web.problem.MalformedBody;
 import news.broadsheet.web.Utf8;
 
 import java.io.IOException;

@@ -9,7 +9,8 @@ record ImportInterruptedProblem(
         @Schema(examples = "urn:broadsheet:problem:import-interrupted") String type,
         @Schema(examples = "Service Unavailable") String title,
         @Schema(examples = "503") int status,
-        @Schema(examples = "The database became unreachable after line 12000 was read; the lines reported as created, updated or "
+        @Schema(examples = "The import stopped after line 12000 was read: The database is unreachable right now; what this request "
+                + "had not committed was rolled back. Try again in a few seconds. The lines reported as created, updated or "
                 + "unchanged are stored. Import the file again to finish: stored lines report as unchanged") String detail,
         @Schema(examples = "/api/v1/articles/import") String instance,
         ImportReport report) {

@@ -1,6 +1,6 @@
 package news.broadsheet.article;
 
-import news.broadsheet.web.Problem;
+import news.broadsheet.web.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

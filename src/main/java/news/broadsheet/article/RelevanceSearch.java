@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.database.BoundSql;
 import news.broadsheet.database.Clock;
-import news.broadsheet.web.Cursor;
+import news.broadsheet.web.paging.Cursor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

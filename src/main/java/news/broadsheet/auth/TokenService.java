@@ -3,7 +3,7 @@ package news.broadsheet.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.broadsheet.database.Clock;
-import news.broadsheet.web.NotFound;
+import news.broadsheet.web.problem.NotFound;
 
 import java.util.List;
 import java.util.UUID;

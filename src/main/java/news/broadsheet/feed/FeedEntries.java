@@ -1,9 +1,9 @@
 package news.broadsheet.feed;
 
+import news.broadsheet.section.UnknownSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.database.SqlArrays;
 import news.broadsheet.section.SectionTree;
-import news.broadsheet.web.NotFound;
 import news.broadsheet.web.StrictJson;
 
 import javax.sql.DataSource;
@@ -77,7 +77,7 @@ class FeedEntries {
             query.setString(1, section);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
-                    throw new NotFound("section", section);
+                    throw UnknownSection.in("section", section);
                 }
                 return xml(row.getString(1));
             }

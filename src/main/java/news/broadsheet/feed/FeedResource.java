@@ -6,8 +6,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
-import news.broadsheet.web.CachedAnswer;
-import news.broadsheet.web.PublicCollection;
+import news.broadsheet.web.caching.CachedAnswer;
+import news.broadsheet.web.caching.PublicCollection;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,7 +26,7 @@ public class FeedResource {
     static final String RSS = "application/rss+xml";
     static final String ATOM = "application/atom+xml";
     static final String JSON_FEED = "application/feed+json";
-    private static final String SECTION_DOC = "Only this section and its child sections";
+    private static final String SECTION_DOC = "Only this section and its child sections; a section that does not exist is a 400 (validation)";
     private static final String RSS_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\">...</rss>";
     private static final String ATOM_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">...</feed>";
     private static final String JSON_FEED_EXAMPLE = """
@@ -53,7 +53,7 @@ public class FeedResource {
             content = {@Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)),
                     @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)),
                     @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE))})
-    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public String rss(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
                       @Context UriInfo uri) {
         return feeds.xml(Feeds.RSS, blankToNull(section), uri.getRequestUri());
@@ -69,7 +69,7 @@ public class FeedResource {
             content = {@Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)),
                     @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)),
                     @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE))})
-    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public String atom(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
                        @Context UriInfo uri) {
         return feeds.xml(Feeds.ATOM, blankToNull(section), uri.getRequestUri());
@@ -86,7 +86,7 @@ public class FeedResource {
                     examples = @ExampleObject(name = "feed", value = JSON_FEED_EXAMPLE)),
                     @Content(mediaType = "application/json", schema = @Schema(implementation = JsonFeed.class),
                             examples = @ExampleObject(name = "feed", value = JSON_FEED_EXAMPLE))})
-    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public JsonFeed json(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
                          @Context UriInfo uri) {
         return feeds.json(blankToNull(section), uri.getRequestUri());

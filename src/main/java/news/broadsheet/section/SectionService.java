@@ -7,15 +7,15 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import news.broadsheet.database.Clock;
 import news.broadsheet.database.WriteLocks;
-import news.broadsheet.database.UniqueViolation;
+import news.broadsheet.database.IntegrityViolation;
 import news.broadsheet.slug.Slugs;
-import news.broadsheet.web.Conflict;
-import news.broadsheet.web.ETags;
-import news.broadsheet.web.InvalidInput;
+import news.broadsheet.web.problem.Conflict;
+import news.broadsheet.web.caching.ETags;
+import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.web.MergePatch;
-import news.broadsheet.web.NotFound;
-import news.broadsheet.web.StaleVersion;
-import news.broadsheet.web.Stored;
+import news.broadsheet.web.problem.NotFound;
+import news.broadsheet.web.problem.StaleVersion;
+import news.broadsheet.web.caching.Stored;
 
 import java.util.List;
 import java.util.Objects;
@@ -103,10 +103,24 @@ public class SectionService {
         long children = sections.countChildren(section);
         long articles = sections.countArticles(section);
         if (children > 0 || articles > 0) {
-            throw new Conflict("section-in-use", "The section '" + slug + "' still has " + articles
-                    + " article(s) and " + children + " child section(s); move or delete them first");
+            throw inUse(slug, articles, children);
         }
-        sections.delete(section);
+        try {
+            sections.delete(section);
+            sections.flush();
+        } catch (PersistenceException e) {
+            // an article or child section committed into it after it was counted (its insert only locks the key)
+            if (IntegrityViolation.FOREIGN_KEY.in(e)) {
+                throw new Conflict("section-in-use", "The section '" + slug + "' received an article or a child section "
+                        + "while it was being deleted; move or delete them first");
+            }
+            throw e;
+        }
+    }
+
+    private static Conflict inUse(String slug, long articles, long children) {
+        return new Conflict("section-in-use", "The section '" + slug + "' still has " + articles
+                + " article(s) and " + children + " child section(s); move or delete them first");
     }
 
     /** A section's tag changes with its version and its parent's, whose slug it shows. */
@@ -131,7 +145,7 @@ public class SectionService {
         try {
             sections.persistAndFlush(section);
         } catch (PersistenceException e) {
-            if (UniqueViolation.in(e)) {
+            if (IntegrityViolation.UNIQUE.in(e)) {
                 throw Conflict.slugTaken("section", slug);
             }
             throw e;
@@ -154,7 +168,7 @@ public class SectionService {
             if (e instanceof OptimisticLockException) {
                 throw new StaleVersion("The section was changed by another request meanwhile; GET it again and reapply your change");
             }
-            if (UniqueViolation.in(e)) {
+            if (IntegrityViolation.UNIQUE.in(e)) {
                 throw Conflict.slugTaken("section", section.slug);
             }
             throw e;
@@ -167,7 +181,7 @@ public class SectionService {
         section.description = input.description();
         section.position = Objects.requireNonNullElse(input.position(), 0);
         section.parent = input.parent() == null ? null : sections.findBySlug(input.parent())
-                .orElseThrow(() -> new InvalidInput("parent", "must name an existing section; there is no '" + input.parent() + "'"));
+                .orElseThrow(() -> UnknownSection.in("parent", input.parent()));
         if (section.parent != null && section.id != null && section.parent.descendsFrom(section)) {
             throw new InvalidInput("parent", "would make the section its own ancestor");
         }

@@ -7,7 +7,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
-import news.broadsheet.web.TooManyRequests;
+import news.broadsheet.web.problem.TooManyRequests;
 
 import java.time.Duration;
 

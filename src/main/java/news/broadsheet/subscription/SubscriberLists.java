@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import news.broadsheet.web.Cursor;
-import news.broadsheet.web.Page;
+import news.broadsheet.web.paging.Cursor;
+import news.broadsheet.web.paging.Page;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -1,5 +1,6 @@
 package news.broadsheet.subscription;
 
+import news.broadsheet.section.UnknownSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -8,9 +9,9 @@ import news.broadsheet.auth.TokenSecrets;
 import news.broadsheet.database.Clock;
 import news.broadsheet.database.WriteLocks;
 import news.broadsheet.section.SectionRepository;
-import news.broadsheet.web.FieldError;
-import news.broadsheet.web.InvalidInput;
-import news.broadsheet.web.NotFound;
+import news.broadsheet.web.problem.FieldError;
+import news.broadsheet.web.problem.InvalidInput;
+import news.broadsheet.web.problem.NotFound;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -190,7 +191,7 @@ public class SubscriptionService {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < slugs.size(); i++) {
             if (!sections.slugTaken(slugs.get(i))) {
-                errors.add(new FieldError("sections[" + i + "]", "must name an existing section; there is no '" + slugs.get(i) + "'"));
+                errors.add(UnknownSection.error("sections[" + i + "]", slugs.get(i)));
             }
         }
         if (!errors.isEmpty()) {

@@ -1,5 +1,6 @@
 package news.broadsheet.web;
 
+import news.broadsheet.web.problem.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpClosedException;

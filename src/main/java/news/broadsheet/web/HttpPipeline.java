@@ -1,5 +1,6 @@
 package news.broadsheet.web;
 
+import news.broadsheet.web.caching.ResponseCache;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;

@@ -1,5 +1,6 @@
 package news.broadsheet.web;
 
+import news.broadsheet.web.problem.MalformedBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -78,7 +78,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         String value = StringDeserializer.instance.deserialize(parser, context);
         int refused = value == null ? -1 : firstCharacterXmlCannotCarry(value);
         if (refused >= 0) {
-            // the message is the problem's, word for word (ProblemMappers): it names the character, never the value
+            // the message is the problem's, word for word (Problems): it names the character, never the value
             throw InvalidFormatException.from(parser, "must not contain the character U+%04X%s"
                     .formatted(refused, refused < 0x20 ? " (a control character)" : ""), null, String.class);
         }

@@ -256,6 +256,33 @@ class ArticleImportTest {
         }
     }
 
+    /** A section deleted while an import runs refuses its lines, in the report; the other lines are stored, and nothing fails. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void linesOfASectionDeletedMidImportAreRefusedAndTheRestStored() throws Exception {
+        String kept = Api.section();
+        String deleted = Api.section();
+        String tag = Api.unique("section-gone");
+        String lines = line(article(kept, tag)) + "\n" + line(article(deleted, tag)) + "\n" + line(article(kept, tag)) + "\n";
+        try (HeldImport running = new HeldImport(lines)) {
+            // the lines are read and wait in their batch, which is written when the file ends
+            editor().delete("/api/v1/sections/" + deleted).then().statusCode(204);
+            String answer = running.finish();
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            Map<String, Object> report = new ObjectMapper().readValue(answer.substring(answer.indexOf('{'), answer.lastIndexOf('}') + 1), Map.class);
+            assertEquals(2, report.get("created"), answer);
+            assertEquals(1, report.get("rejectedCount"), answer);
+            Map<String, Object> refused = ((List<Map<String, Object>>) report.get("rejected")).get(0);
+            assertEquals(2, refused.get("line"), answer);
+            Map<String, Object> problem = (Map<String, Object>) refused.get("problem");
+            assertEquals("urn:broadsheet:problem:validation", problem.get("type"), answer);
+            assertEquals("The field 'section' must name an existing section; there is no '" + deleted + "'", problem.get("detail"), answer);
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertEquals(2, articlesTagged(statement, tag));
+        }
+    }
+
     @Inject
     DataSource dataSource;
 

@@ -3,7 +3,13 @@ package news.broadsheet.article;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import news.broadsheet.Api;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -149,10 +155,26 @@ class ConditionalRequestsTest {
     @Test
     void parallelPatchesWithoutIfMatchAllApplyInTurn() throws Exception {
         String slug = Api.create(Api.article(Api.section()));
+        long versionBefore = version(slug);
         List<Integer> statuses = inParallel(10, () -> editor().contentType(MERGE_PATCH)
                 .body("{\"summary\": \"" + Thread.currentThread().getName() + "\"}")
                 .patch("/api/v1/articles/" + slug).statusCode());
         assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200), statuses);
+        assertEquals(versionBefore + 10, version(slug), "each patch applied once, none lost");
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    private long version(String slug) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select version from article where slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static List<Integer> inParallel(int count, Callable<Integer> request) throws Exception {

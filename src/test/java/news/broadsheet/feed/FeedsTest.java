@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static news.broadsheet.Api.editor;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -45,6 +46,17 @@ class FeedsTest {
             texts.add(nodes.item(i).getTextContent());
         }
         return texts;
+    }
+
+    private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+
+    private static List<String> itemTitles(Document feed, String namespace, String item) {
+        NodeList items = feed.getElementsByTagNameNS(namespace, item);
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < items.getLength(); i++) {
+            titles.add(texts((Element) items.item(i), namespace, "title").get(0));
+        }
+        return titles;
     }
 
     private static String sectionWithArticle() {
@@ -126,6 +138,30 @@ class FeedsTest {
         Instant.parse(published);
     }
 
+    /** 51 published articles a minute apart: every format holds the 50 newest, newest first, and never the oldest. */
+    @Test
+    void feedsHoldTheFiftyLatestNewestFirst() throws Exception {
+        String section = Api.section();
+        Instant newest = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        StringBuilder file = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            String title = "Capped story " + i;
+            if (i < 50) {
+                expected.add(title);
+            }
+            file.append(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("slug", Api.unique("capped"),
+                    "title", title, "section", section, "status", "PUBLISHED", "body", "Text.",
+                    "publishedAt", newest.minusSeconds(60L * i).toString()))).append('\n');
+        }
+        editor().contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/articles/import").then()
+                .statusCode(200).body("created", equalTo(51));
+        assertEquals(expected, itemTitles(xml("/api/v1/feeds/rss.xml?section=" + section), "", "item"));
+        assertEquals(expected, itemTitles(xml("/api/v1/feeds/atom.xml?section=" + section), ATOM_NS, "entry"));
+        assertEquals(expected, given().get("/api/v1/feeds/feed.json?section=" + section).then().statusCode(200)
+                .extract().jsonPath().getList("items.title"));
+    }
+
     @Test
     void wholeSiteFeedsHoldAtMostFiftyLatest() throws Exception {
         sectionWithArticle();
@@ -193,9 +229,15 @@ class FeedsTest {
         assertTrue(content.contains("Read the whole article"), content);
     }
 
+    /** The same answer as a list or an upload naming a section that does not exist. */
     @Test
-    void unknownSectionIs404() {
-        given().get("/api/v1/feeds/rss.xml?section=no-such-section").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/feeds/feed.json?section=no-such-section").then().statusCode(404);
+    void unknownSectionIsTheSameValidationProblemAsInListsAndWrites() {
+        for (String path : List.of("/api/v1/feeds/rss.xml", "/api/v1/feeds/atom.xml", "/api/v1/feeds/feed.json", "/api/v1/articles")) {
+            given().accept("*/*").get(path + "?section=no-such-section").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:broadsheet:problem:validation"))
+                    .body("errors[0].field", equalTo("section"))
+                    .body("errors[0].message", equalTo("must name an existing section; there is no 'no-such-section'"));
+        }
     }
 }

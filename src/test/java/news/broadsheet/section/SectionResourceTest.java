@@ -3,7 +3,18 @@ package news.broadsheet.section;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import news.broadsheet.Api;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +29,9 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -189,6 +203,43 @@ class SectionResourceTest {
         String parent = Api.section();
         Api.section(parent);
         editor().delete("/api/v1/sections/" + parent).then().statusCode(409);
+    }
+
+    /**
+     * A child section inserted but not yet committed when the delete counted the children: the delete waits on the
+     * child's key lock, then meets the foreign key, and answers 409 like any section in use, never 500.
+     */
+    @Test
+    void sectionThatGainsAChildWhileBeingDeletedIs409() throws Exception {
+        String parent = Api.section();
+        String child = Api.unique("child");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("insert into section (id, slug, name, parent_id, created_at, "
+                    + "updated_at) select gen_random_uuid(), ?, 'Child', id, now(), now() from section where slug = ?")) {
+                insert.setString(1, child);
+                insert.setString(2, parent);
+                assertEquals(1, insert.executeUpdate());
+            }
+            CompletableFuture<Response> delete = CompletableFuture.supplyAsync(() -> editor().delete("/api/v1/sections/" + parent));
+            await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingForALock() > 0 || delete.isDone());
+            assertFalse(delete.isDone(), "the delete waits for the child's transaction");
+            connection.commit();
+            delete.get(20, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("urn:broadsheet:problem:section-in-use"));
+        }
+        anonymous().get("/api/v1/sections/" + child).then().statusCode(200).body("parent", equalTo(parent));
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    private int sessionsWaitingForALock() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+            count.next();
+            return count.getInt(1);
+        }
     }
 
     @Test

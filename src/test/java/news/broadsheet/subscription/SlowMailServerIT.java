@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -55,11 +56,10 @@ class SlowMailServerIT {
                 service.anonymous().contentType("application/json").body(Map.of("email", address, "consent", true))
                         .post("/api/v1/subscriptions").then().statusCode(202);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (smtp.getReceivedMessages().length < SIGN_UPS && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-            }
-            Thread.sleep(8_000); // long enough for any rolled-back batch to be sent again
+            // once every mail is recorded as sent, none can be claimed again: a second send would have come before it
+            // (and counted a second attempt, asserted below)
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    smtp.getReceivedMessages().length >= SIGN_UPS && unsent(database, addresses) == 0);
             Map<String, Integer> received = new TreeMap<>();
             for (MimeMessage mail : smtp.getReceivedMessages()) {
                 for (var to : mail.getRecipients(Message.RecipientType.TO)) {
@@ -91,6 +91,17 @@ class SlowMailServerIT {
     }
 
     /** A TCP proxy in front of the real SMTP server that holds each of the server's replies for {@link #PER_REPLY}. */
+    private static int unsent(ServiceProcess.Database database, List<String> addresses) throws Exception {
+        try (var connection = database.connect(); var statement = connection.prepareStatement(
+                "select count(*) from outbox_mail where sent_at is null and recipient = any (?)")) {
+            statement.setArray(1, connection.createArrayOf("varchar", addresses.toArray()));
+            try (var count = statement.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
+        }
+    }
+
     private static final class SlowProxy implements AutoCloseable {
         private final ServerSocket listener = new ServerSocket(0);
 

@@ -41,8 +41,21 @@ class TagResourceTest {
         anonymous().get("/api/v1/tags").then().body("items.find { it.slug == '" + hidden + "' }", nullValue());
     }
 
+    /** Three tags of one run: used three times, then two tied at twice, the tie broken by name. */
     @Test
-    void mostUsedTagsComeFirst() {
+    void mostUsedTagsComeFirstAndTiesGoByName() {
+        String prefix = Api.unique("order");
+        String most = prefix + "-zulu", tiedFirst = prefix + "-alpha", tiedSecond = prefix + "-bravo";
+        String section = Api.section();
+        List<List<String>> tagsOfArticles = List.of(List.of(most, tiedSecond), List.of(most, tiedFirst), List.of(most, tiedFirst, tiedSecond));
+        for (List<String> tags : tagsOfArticles) {
+            Map<String, Object> article = Api.article(section);
+            article.put("tags", tags);
+            Api.create(article);
+        }
+        List<String> slugs = anonymous().get("/api/v1/tags").then().statusCode(200).extract().jsonPath().getList("items.slug");
+        List<String> ours = slugs.stream().filter(slug -> slug.startsWith(prefix)).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(most, tiedFirst, tiedSecond), ours);
         List<Integer> counts = anonymous().get("/api/v1/tags").then().statusCode(200).extract().jsonPath().getList("items.articleCount");
         for (int i = 1; i < counts.size(); i++) {
             org.junit.jupiter.api.Assertions.assertTrue(counts.get(i - 1) >= counts.get(i), counts.toString());

@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -42,9 +45,12 @@ class GracefulShutdownIT {
 
         CompletableFuture<Response> importing = CompletableFuture.supplyAsync(() -> service.editor()
                 .contentType("application/x-ndjson").body(file).post("/api/v1/articles/import"));
-        Thread.sleep(700); // the import is under way
+        // under way: a batch committed, and the answer not sent
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> storedIn(database, section) > 0);
+        assertFalse(importing.isDone(), "the import is still running when the service is told to stop");
         long signalled = System.nanoTime();
         service.process().destroy(); // SIGTERM
+        long storedAtSigterm = storedIn(database, section);
         Response answer = importing.get(60, TimeUnit.SECONDS);
         assertTrue(service.process().waitFor(30, TimeUnit.SECONDS), "the service exits after its last request");
         System.out.printf("graceful shutdown: the import in flight was answered %d ms after SIGTERM%n",
@@ -62,9 +68,21 @@ class GracefulShutdownIT {
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 assertEquals(created, row.getLong(1), "the database holds what the answer reported");
+                assertTrue(storedAtSigterm < created, "lines were still being written after SIGTERM: " + storedAtSigterm + " of " + created);
             }
         } finally {
             again.stop();
+        }
+    }
+
+    private static long storedIn(ServiceProcess.Database database, String section) throws Exception {
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(
+                "select count(*) from article a join section s on s.id = a.section_id where s.slug = ?")) {
+            query.setString(1, section);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 }

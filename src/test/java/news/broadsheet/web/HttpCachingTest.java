@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import news.broadsheet.Api;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static news.broadsheet.Api.anonymous;
 import static news.broadsheet.Api.editor;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,15 +50,24 @@ class HttpCachingTest {
                 .then().statusCode(200).header("ETag", not(before));
     }
 
+    /**
+     * No write happens when a scheduled article goes live, yet the first request after its time gets the new list: the
+     * version knows when the next article is due. (The listener's own re-read every 2 s would be too late to pass.)
+     */
     @Test
-    void aScheduledArticleGoingLiveChangesTheETag() throws InterruptedException {
+    void aScheduledArticleGoingLiveChangesTheETagAtItsTime() {
         Map<String, Object> scheduled = Api.article(Api.section());
-        scheduled.put("publishedAt", Instant.now().plusSeconds(2).toString());
+        Instant goesLive = Instant.now().plusSeconds(2);
+        scheduled.put("publishedAt", goesLive.toString());
         String slug = Api.create(scheduled);
-        var before = anonymous().get("/api/v1/articles?limit=1").then().extract();
-        Thread.sleep(3000);
-        anonymous().header("If-None-Match", before.header("ETag")).get("/api/v1/articles?limit=1")
-                .then().statusCode(200).body("items[0].slug", equalTo(slug));
+        var before = anonymous().get("/api/v1/articles?limit=1").then().statusCode(200)
+                .body("items[0].slug", not(equalTo(slug))).extract();
+        anonymous().header("If-None-Match", before.header("ETag")).get("/api/v1/articles?limit=1").then().statusCode(304);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> Instant.now().isAfter(goesLive.plusMillis(20)));
+        String after = anonymous().header("If-None-Match", before.header("ETag")).get("/api/v1/articles?limit=1")
+                .then().statusCode(200).body("items[0].slug", equalTo(slug)).extract().header("ETag");
+        anonymous().header("If-None-Match", after).get("/api/v1/articles?limit=1").then().statusCode(304);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.problem;
 
 /** The request is valid but clashes with what is stored: a taken slug, a section still in use. */
 public class Conflict extends RuntimeException {

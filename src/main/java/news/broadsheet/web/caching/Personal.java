@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.caching;
 
 import jakarta.ws.rs.NameBinding;
 
@@ -7,12 +7,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/**
- * A public read whose anonymous 200 answers the {@link ResponseCache} keeps, serialized, until the content changes;
- * it must depend only on the request line, the Host, Accept, and the stored content.
- */
+/** Answers about a person (subscribers, their preferences): never stored by any cache, token or not. */
 @NameBinding
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface CachedAnswer {
+public @interface Personal {
 }

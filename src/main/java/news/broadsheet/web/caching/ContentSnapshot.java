@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.caching;
 
 import io.vertx.ext.web.RoutingContext;
 import news.broadsheet.database.ContentVersion;

@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.problem;
 
 /**
  * The service cannot take this request on now (503), though nothing is wrong with it: all the capacity set aside for

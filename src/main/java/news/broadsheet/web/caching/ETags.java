@@ -1,5 +1,6 @@
-package news.broadsheet.web;
+package news.broadsheet.web.caching;
 
+import news.broadsheet.web.problem.StaleVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.problem;
 
 /** A conditional write whose precondition (If-Match, If-None-Match) does not hold: nothing was changed. */
 public class StaleVersion extends RuntimeException {

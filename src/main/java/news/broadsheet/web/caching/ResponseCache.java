@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.caching;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,7 +90,7 @@ public class ResponseCache {
     }
 
     /** A route of the {@link HttpPipeline}: answers a kept read, or passes the request on with its content version noted. */
-    void answerFromCache(RoutingContext context) {
+    public void answerFromCache(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (!enabled || request.method() != HttpMethod.GET || !request.path().startsWith(API_PREFIX)
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {

@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.paging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

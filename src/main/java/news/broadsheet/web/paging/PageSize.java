@@ -1,5 +1,6 @@
-package news.broadsheet.web;
+package news.broadsheet.web.paging;
 
+import news.broadsheet.web.problem.FieldError;
 import java.util.List;
 
 /** The {@code limit} of a list: 1 to 100 items a page, 20 when left out. */

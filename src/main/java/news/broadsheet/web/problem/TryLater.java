@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.problem;
 
 /** A request refused for now (429 or 503), of the given problem type; the client may try again after {@link #retryAfterSeconds()}. */
 public abstract class TryLater extends RuntimeException {

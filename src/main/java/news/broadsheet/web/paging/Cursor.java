@@ -1,5 +1,6 @@
-package news.broadsheet.web;
+package news.broadsheet.web.paging;
 
+import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.database.Clock;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.problem;
 
 /** A client asked for more than it may have at once (429). */
 public class TooManyRequests extends TryLater {

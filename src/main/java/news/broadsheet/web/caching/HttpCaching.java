@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.caching;
 
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;

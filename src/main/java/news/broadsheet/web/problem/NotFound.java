@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.problem;
 
 /** No such resource, or none that this caller may see. */
 public class NotFound extends RuntimeException {

@@ -1,4 +1,4 @@
-package news.broadsheet.web;
+package news.broadsheet.web.problem;
 
 /** A request body that cannot be read at all: not JSON, not YAML front matter, not UTF-8. */
 public class MalformedBody extends RuntimeException {

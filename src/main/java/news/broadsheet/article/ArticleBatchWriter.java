@@ -1,0 +1,261 @@
+package news.broadsheet.article;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.section.UnknownSection;
+import news.broadsheet.web.problem.Problems;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes one batch of import lines in one transaction: renders the changed bodies, COPYs the batch into a temporary
+ * table and upserts it by slug in one statement. A line identical to the stored article is left alone; a line whose
+ * section was deleted since it was read is refused, and the rest of the batch written.
+ */
+@ApplicationScoped
+class ArticleBatchWriter {
+
+    /** Per connection; bodies stored uncompressed, as compressing them twice dominated the cost of a batch. */
+    private static final String STAGING_TABLE = """
+            create temporary table article_import (
+                slug text, title text, subtitle text, summary text, body text, body_html text, section_id uuid,
+                tags text[], authors text[], dateline text, hero_image_url text, hero_image_alt text, hero_image_caption text,
+                hero_image_credit text, featured boolean, status text, published_at timestamptz, word_count integer,
+                reading_time_minutes integer) on commit delete rows;
+            alter table article_import alter column body set storage external, alter column body_html set storage external""";
+
+    /**
+     * Lines identical to the stored article leave the batch before the upsert: PostgreSQL would otherwise compute
+     * each proposed row's search vector (the costliest part of an insert) only to find there is nothing to change.
+     */
+    private static final String DROP_UNCHANGED = """
+            delete from article_import i using article a
+            where a.slug = i.slug
+              and (a.title, a.subtitle, a.summary, a.body, a.section_id, a.tags, a.authors, a.dateline, a.hero_image_url,
+                   a.hero_image_alt, a.hero_image_caption, a.hero_image_credit, a.featured, a.status, a.published_at)
+                  is not distinct from
+                  (i.title, i.subtitle, i.summary, i.body, i.section_id, i.tags, i.authors, i.dateline, i.hero_image_url,
+                   i.hero_image_alt, i.hero_image_caption, i.hero_image_credit, i.featured, i.status, i.published_at)""";
+
+    /** New slugs are inserted, changed articles updated, identical ones left alone; answers each row it wrote. */
+    private static final String UPSERT = """
+            insert into article as a (id, slug, title, subtitle, summary, body, body_html, section_id, tags, authors, dateline,
+                hero_image_url, hero_image_alt, hero_image_caption, hero_image_credit, featured, status, published_at,
+                created_at, updated_at, word_count, reading_time_minutes, version)
+            select gen_random_uuid(), i.slug, i.title, i.subtitle, i.summary, i.body, i.body_html, i.section_id, i.tags, i.authors,
+                i.dateline, i.hero_image_url, i.hero_image_alt, i.hero_image_caption, i.hero_image_credit, i.featured, i.status,
+                i.published_at, now(), now(), i.word_count, i.reading_time_minutes, 0
+            from article_import i
+            on conflict (slug) do update set
+                title = excluded.title, subtitle = excluded.subtitle, summary = excluded.summary, body = excluded.body,
+                -- an unchanged body arrives unrendered (word_count -1): keep the stored rendering
+                body_html = case when excluded.word_count < 0 then a.body_html else excluded.body_html end,
+                word_count = case when excluded.word_count < 0 then a.word_count else excluded.word_count end,
+                reading_time_minutes = case when excluded.word_count < 0 then a.reading_time_minutes else excluded.reading_time_minutes end,
+                section_id = excluded.section_id, tags = excluded.tags, authors = excluded.authors, dateline = excluded.dateline,
+                hero_image_url = excluded.hero_image_url, hero_image_alt = excluded.hero_image_alt,
+                hero_image_caption = excluded.hero_image_caption, hero_image_credit = excluded.hero_image_credit,
+                featured = excluded.featured, status = excluded.status, published_at = excluded.published_at,
+                updated_at = now(), version = a.version + 1
+            where (a.title, a.subtitle, a.summary, a.body, a.section_id, a.tags, a.authors, a.dateline, a.hero_image_url,
+                   a.hero_image_alt, a.hero_image_caption, a.hero_image_credit, a.featured, a.status, a.published_at)
+                is distinct from
+                  (excluded.title, excluded.subtitle, excluded.summary, excluded.body, excluded.section_id, excluded.tags,
+                   excluded.authors, excluded.dateline, excluded.hero_image_url, excluded.hero_image_alt,
+                   excluded.hero_image_caption, excluded.hero_image_credit, excluded.featured, excluded.status,
+                   excluded.published_at)
+            returning (xmax = 0) as inserted""";
+
+    /** What a batch did: created, updated, unchanged, and the lines it refused (the first {@link ImportReport#MAX_LISTED}). */
+    record Written(int created, int updated, int unchanged, long rejectedCount, List<ImportReport.RejectedLine> rejected) {
+    }
+
+    /** The stored state a batch needs: whether the body changed, and the publication time to keep. */
+    private record Stored(String bodyMd5, Instant publishedAt) {
+    }
+
+    private final MarkdownRenderer markdown;
+    private final DataSource dataSource;
+
+    ArticleBatchWriter(MarkdownRenderer markdown, DataSource dataSource) {
+        this.markdown = markdown;
+        this.dataSource = dataSource;
+    }
+
+    Written write(List<ImportLine> batch) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                Map<String, UUID> sections = lockSections(connection, batch);
+                List<ImportReport.RejectedLine> rejected = new ArrayList<>();
+                List<ArticleInput> rows = new ArrayList<>(batch.size());
+                Map<String, Stored> stored = stored(connection, batch);
+                for (ImportLine line : batch) {
+                    String section = line.input().section().slug();
+                    if (!sections.containsKey(section)) {
+                        rejected.add(new ImportReport.RejectedLine(line.number(),
+                                Problems.of(UnknownSection.in("section", section), null).problem()));
+                        continue;
+                    }
+                    Stored before = stored.get(line.input().slug());
+                    rows.add(line.input().normalized(line.input().slug(), before == null ? null : before.publishedAt()));
+                }
+                // rendering is the costly part: both cores, and only for bodies that changed
+                List<MarkdownRenderer.Rendered> rendered = rows.parallelStream().map(row -> {
+                    Stored before = stored.get(row.slug());
+                    return before != null && before.bodyMd5().equals(md5(row.body())) ? null : markdown.render(row.body());
+                }).toList();
+                try (Statement statement = connection.createStatement();
+                     ResultSet staging = statement.executeQuery("select to_regclass('pg_temp.article_import') is null")) {
+                    staging.next();
+                    if (staging.getBoolean(1)) {
+                        statement.execute(STAGING_TABLE);
+                    }
+                }
+                try (var copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "copy article_import from stdin", 1 << 16);
+                     var out = new OutputStreamWriter(copy, StandardCharsets.UTF_8)) {
+                    copyRows(out, rows, rendered, sections);
+                }
+                try (Statement prune = connection.createStatement()) {
+                    prune.executeUpdate(DROP_UNCHANGED);
+                }
+                int created = 0, updated = 0;
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT); ResultSet result = upsert.executeQuery()) {
+                    while (result.next()) {
+                        if (result.getBoolean(1)) {
+                            created++;
+                        } else {
+                            updated++;
+                        }
+                    }
+                }
+                return new Written(created, updated, rows.size() - created - updated, rejected.size(), rejected);
+            }
+        });
+    }
+
+    /**
+     * The batch's sections that exist, locked against deletion until the batch commits (the lock the articles' foreign
+     * key would take anyway, taken first, so a section deleted meanwhile refuses its lines rather than the batch).
+     */
+    private static Map<String, UUID> lockSections(Connection connection, List<ImportLine> batch) throws SQLException {
+        Map<String, UUID> ids = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select slug, id from section where slug = any(?) order by id for key share")) {
+            query.setArray(1, connection.createArrayOf("text", batch.stream().map(line -> line.input().section().slug()).distinct().toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    ids.put(row.getString(1), row.getObject(2, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Map<String, Stored> stored(Connection connection, List<ImportLine> batch) throws SQLException {
+        Map<String, Stored> stored = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select slug, md5(body), published_at from article where slug = any(?)")) {
+            query.setArray(1, connection.createArrayOf("text", batch.stream().map(line -> line.input().slug()).toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    OffsetDateTime published = row.getObject(3, OffsetDateTime.class);
+                    stored.put(row.getString(1), new Stored(row.getString(2), published == null ? null : published.toInstant()));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** The batch in COPY's text format: tab-separated, \N for null, arrays as PostgreSQL array literals. */
+    private static void copyRows(Writer out, List<ArticleInput> rows, List<MarkdownRenderer.Rendered> rendered,
+                                 Map<String, UUID> sections) throws IOException {
+        for (int i = 0; i < rows.size(); i++) {
+            ArticleInput row = rows.get(i);
+            MarkdownRenderer.Rendered html = rendered.get(i);
+            HeroImage hero = row.heroImage();
+            field(out, row.slug()).append('\t');
+            field(out, row.title()).append('\t');
+            field(out, row.subtitle()).append('\t');
+            field(out, row.summary()).append('\t');
+            field(out, row.body()).append('\t');
+            field(out, html == null ? "" : html.html()).append('\t');
+            out.append(sections.get(row.section().slug()).toString()).append('\t');
+            field(out, arrayLiteral(row.tags())).append('\t');
+            field(out, arrayLiteral(row.authors())).append('\t');
+            field(out, row.dateline()).append('\t');
+            field(out, hero == null ? null : hero.url()).append('\t');
+            field(out, hero == null ? null : hero.alt()).append('\t');
+            field(out, hero == null ? null : hero.caption()).append('\t');
+            field(out, hero == null ? null : hero.credit()).append('\t');
+            out.append(Boolean.TRUE.equals(row.featured()) ? 't' : 'f').append('\t');
+            out.append(row.status().name()).append('\t');
+            field(out, row.publishedAt() == null ? null : row.publishedAt().toString()).append('\t');
+            out.append(Integer.toString(html == null ? -1 : html.wordCount())).append('\t');
+            out.append(Integer.toString(html == null ? -1 : html.readingTimeMinutes())).append('\n');
+        }
+    }
+
+    private static Writer field(Writer out, String value) throws IOException {
+        if (value == null) {
+            return out.append("\\N");
+        }
+        int plainFrom = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String escaped = switch (c) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                out.write(value, plainFrom, i - plainFrom);
+                out.write(escaped);
+                plainFrom = i + 1;
+            }
+        }
+        out.write(value, plainFrom, value.length() - plainFrom);
+        return out;
+    }
+
+    private static String arrayLiteral(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
