@@ -7,7 +7,6 @@ import news.broadsheet.web.problem.Problems;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -27,6 +26,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Writes one batch of import lines in one transaction: renders the changed bodies, COPYs the batch into a temporary
@@ -46,46 +47,35 @@ class ArticleBatchWriter {
             alter table article_import alter column body set storage external, alter column body_html set storage external""";
 
     /**
+     * What an upload sets, the fields of {@link ArticleInput} but the slug: an article whose columns all equal a line's
+     * is unchanged, as {@link ArticleService} judges it by comparing inputs.
+     */
+    private static final List<String> CONTENT = List.of("title", "subtitle", "summary", "body", "section_id", "tags", "authors",
+            "dateline", "hero_image_url", "hero_image_alt", "hero_image_caption", "hero_image_credit", "featured", "status",
+            "published_at");
+
+    /**
      * Lines identical to the stored article leave the batch before the upsert: PostgreSQL would otherwise compute
      * each proposed row's search vector (the costliest part of an insert) only to find there is nothing to change.
      */
-    private static final String DROP_UNCHANGED = """
-            delete from article_import i using article a
-            where a.slug = i.slug
-              and (a.title, a.subtitle, a.summary, a.body, a.section_id, a.tags, a.authors, a.dateline, a.hero_image_url,
-                   a.hero_image_alt, a.hero_image_caption, a.hero_image_credit, a.featured, a.status, a.published_at)
-                  is not distinct from
-                  (i.title, i.subtitle, i.summary, i.body, i.section_id, i.tags, i.authors, i.dateline, i.hero_image_url,
-                   i.hero_image_alt, i.hero_image_caption, i.hero_image_credit, i.featured, i.status, i.published_at)""";
+    private static final String DROP_UNCHANGED = "delete from article_import i using article a where a.slug = i.slug and "
+            + content("a") + " is not distinct from " + content("i");
 
     /** New slugs are inserted, changed articles updated, identical ones left alone; answers each row it wrote. */
     private static final String UPSERT = """
-            insert into article as a (id, slug, title, subtitle, summary, body, body_html, section_id, tags, authors, dateline,
-                hero_image_url, hero_image_alt, hero_image_caption, hero_image_credit, featured, status, published_at,
-                created_at, updated_at, word_count, reading_time_minutes, version)
-            select gen_random_uuid(), i.slug, i.title, i.subtitle, i.summary, i.body, i.body_html, i.section_id, i.tags, i.authors,
-                i.dateline, i.hero_image_url, i.hero_image_alt, i.hero_image_caption, i.hero_image_credit, i.featured, i.status,
-                i.published_at, now(), now(), i.word_count, i.reading_time_minutes, 0
+            insert into article as a (id, slug, %s, body_html, word_count, reading_time_minutes, created_at, updated_at, version)
+            select gen_random_uuid(), i.slug, %s, i.body_html, i.word_count, i.reading_time_minutes, now(), now(), 0
             from article_import i
-            on conflict (slug) do update set
-                title = excluded.title, subtitle = excluded.subtitle, summary = excluded.summary, body = excluded.body,
+            on conflict (slug) do update set %s,
                 -- an unchanged body arrives unrendered (word_count -1): keep the stored rendering
                 body_html = case when excluded.word_count < 0 then a.body_html else excluded.body_html end,
                 word_count = case when excluded.word_count < 0 then a.word_count else excluded.word_count end,
                 reading_time_minutes = case when excluded.word_count < 0 then a.reading_time_minutes else excluded.reading_time_minutes end,
-                section_id = excluded.section_id, tags = excluded.tags, authors = excluded.authors, dateline = excluded.dateline,
-                hero_image_url = excluded.hero_image_url, hero_image_alt = excluded.hero_image_alt,
-                hero_image_caption = excluded.hero_image_caption, hero_image_credit = excluded.hero_image_credit,
-                featured = excluded.featured, status = excluded.status, published_at = excluded.published_at,
                 updated_at = now(), version = a.version + 1
-            where (a.title, a.subtitle, a.summary, a.body, a.section_id, a.tags, a.authors, a.dateline, a.hero_image_url,
-                   a.hero_image_alt, a.hero_image_caption, a.hero_image_credit, a.featured, a.status, a.published_at)
-                is distinct from
-                  (excluded.title, excluded.subtitle, excluded.summary, excluded.body, excluded.section_id, excluded.tags,
-                   excluded.authors, excluded.dateline, excluded.hero_image_url, excluded.hero_image_alt,
-                   excluded.hero_image_caption, excluded.hero_image_credit, excluded.featured, excluded.status,
-                   excluded.published_at)
-            returning (xmax = 0) as inserted""";
+            where %s is distinct from %s
+            returning (xmax = 0) as inserted""".formatted(String.join(", ", CONTENT), columns("i"),
+            CONTENT.stream().map(column -> column + " = excluded." + column).collect(Collectors.joining(", ")),
+            content("a"), content("excluded"));
 
     /** What a batch did: created, updated, unchanged, and the lines it refused (the first {@link ImportReport#MAX_LISTED}). */
     record Written(int created, int updated, int unchanged, long rejectedCount, List<ImportReport.RejectedLine> rejected) {
@@ -152,6 +142,15 @@ class ArticleBatchWriter {
                 return new Written(created, updated, rows.size() - created - updated, rejected.size(), rejected);
             }
         });
+    }
+
+    private static String columns(String alias) {
+        return CONTENT.stream().map(column -> alias + "." + column).collect(Collectors.joining(", "));
+    }
+
+    /** The content of a row as one value, for comparing rows. */
+    private static String content(String alias) {
+        return "(" + columns(alias) + ")";
     }
 
     /**

@@ -10,7 +10,6 @@ import news.broadsheet.web.problem.Problems;
 import news.broadsheet.web.problem.TooManyRequests;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -22,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 
 /**
  * NDJSON bulk import. The request thread streams the body line by line and validates each line as a single upload

@@ -1,15 +1,13 @@
 package news.broadsheet.article;
 
-import news.broadsheet.section.UnknownSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.database.BoundSql;
+import news.broadsheet.section.UnknownSection;
 import news.broadsheet.web.paging.Cursor;
-import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.web.paging.Page;
 import news.broadsheet.web.problem.ServiceBusy;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * Article lists in plain SQL, on one connection without a transaction: one indexed keyset query that reads only list

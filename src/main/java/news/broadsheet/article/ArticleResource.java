@@ -24,11 +24,12 @@ import jakarta.ws.rs.core.UriInfo;
 import news.broadsheet.auth.Roles;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
-import news.broadsheet.web.paging.Page;
+import news.broadsheet.web.caching.Answers;
 import news.broadsheet.web.caching.CachedAnswer;
-import news.broadsheet.web.problem.Problem;
 import news.broadsheet.web.caching.PublicCollection;
 import news.broadsheet.web.caching.Stored;
+import news.broadsheet.web.paging.Page;
+import news.broadsheet.web.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -121,7 +122,7 @@ public class ArticleResource {
     public RestResponse<ArticleView> get(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
                                          @PathParam("slug") String slug,
                                          @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return articles.get(slug, isEditor()).read(ifNoneMatch);
+        return Answers.read(articles.get(slug, isEditor()), ifNoneMatch);
     }
 
     @POST
@@ -145,7 +146,7 @@ public class ArticleResource {
     public RestResponse<ArticleView> create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                             @Context UriInfo uri) throws JsonProcessingException {
         Stored<ArticleView> created = articles.create(uploads.read(contentType, body));
-        return created.written(location(uri, created.body().slug()));
+        return Answers.written(created, location(uri, created.body().slug()));
     }
 
     @POST
@@ -208,7 +209,7 @@ public class ArticleResource {
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(ref = "IfNoneMatchOnPut") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
             throws JsonProcessingException {
-        return articles.put(slug, uploads.read(contentType, body), ifMatch, ifNoneMatch).written(location(uri, slug));
+        return Answers.written(articles.put(slug, uploads.read(contentType, body), ifMatch, ifNoneMatch), location(uri, slug));
     }
 
     @PATCH
@@ -230,7 +231,7 @@ public class ArticleResource {
                                            @PathParam("slug") String slug, String body,
                                            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
             throws JsonProcessingException {
-        return articles.patch(slug, body, ifMatch).written(null);
+        return Answers.written(articles.patch(slug, body, ifMatch), null);
     }
 
     @DELETE

@@ -1,28 +1,27 @@
 package news.broadsheet.article;
 
-import news.broadsheet.section.UnknownSection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import news.broadsheet.database.Clock;
-import news.broadsheet.database.WriteLocks;
 import news.broadsheet.database.IntegrityViolation;
+import news.broadsheet.database.WriteLocks;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.SectionRepository;
+import news.broadsheet.section.UnknownSection;
 import news.broadsheet.slug.Slugs;
-import news.broadsheet.web.problem.Conflict;
-import news.broadsheet.web.caching.ETags;
-import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.web.MergePatch;
-import news.broadsheet.web.problem.NotFound;
-import news.broadsheet.web.paging.Page;
-import news.broadsheet.web.problem.StaleVersion;
+import news.broadsheet.web.caching.ETags;
 import news.broadsheet.web.caching.Stored;
+import news.broadsheet.web.paging.Page;
+import news.broadsheet.web.problem.Conflict;
+import news.broadsheet.web.problem.InvalidInput;
+import news.broadsheet.web.problem.NotFound;
+import news.broadsheet.web.problem.StaleVersion;
 
 import java.util.ArrayList;
-import java.util.List;
 
 @ApplicationScoped
 public class ArticleService {

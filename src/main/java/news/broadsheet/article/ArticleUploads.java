@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotSupportedException;
+import news.broadsheet.web.Utf8;
 import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.web.problem.MalformedBody;
-import news.broadsheet.web.Utf8;
 
 import java.io.IOException;
 import java.util.regex.Matcher;

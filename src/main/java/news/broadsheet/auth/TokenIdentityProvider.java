@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 import news.broadsheet.BroadsheetConfig;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /**
  * Turns a bearer secret into an identity: the bootstrap admin token from {@code BROADSHEET_ADMIN_TOKEN}, or an

@@ -8,11 +8,10 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * Follows the database's {@code broadsheet_content} notifications (sent by a trigger as each write to articles or
@@ -25,6 +24,7 @@ import java.time.Duration;
 class ContentChanges {
 
     static final String CHANNEL = "broadsheet_content";
+    static final String APPLICATION_NAME = "broadsheet-content-changes";
     private static final Logger LOG = Logger.getLogger(ContentChanges.class);
     private static final int WAIT_MILLIS = 500;
     /** Also reads the version now and then without a notification: the cheapest proof that the connection lives. */
@@ -62,7 +62,8 @@ class ContentChanges {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + CHANNEL);
+                    // named, so that an operator (or a test) tells the listener apart in pg_stat_activity
+                    statement.execute("set application_name = '" + APPLICATION_NAME + "'; listen " + CHANNEL);
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 contentVersion.refresh(connection);

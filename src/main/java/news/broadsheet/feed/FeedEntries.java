@@ -1,12 +1,11 @@
 package news.broadsheet.feed;
 
-import news.broadsheet.section.UnknownSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.database.SqlArrays;
 import news.broadsheet.section.SectionTree;
+import news.broadsheet.section.UnknownSection;
 import news.broadsheet.web.StrictJson;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** The latest published articles for feeds, in full, optionally of one section and its children. */
 @ApplicationScoped

@@ -23,10 +23,11 @@ import jakarta.ws.rs.core.UriInfo;
 import news.broadsheet.auth.Roles;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
-import news.broadsheet.web.paging.Page;
+import news.broadsheet.web.caching.Answers;
 import news.broadsheet.web.caching.CachedAnswer;
 import news.broadsheet.web.caching.PublicCollection;
 import news.broadsheet.web.caching.Stored;
+import news.broadsheet.web.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -76,7 +77,7 @@ public class SectionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<SectionView> get(@Parameter(description = SLUG_DOC, example = "europe") @PathParam("slug") String slug,
                                          @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return sections.get(slug).read(ifNoneMatch);
+        return Answers.read(sections.get(slug), ifNoneMatch);
     }
 
     @POST
@@ -93,7 +94,7 @@ public class SectionResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<SectionView> create(@Valid @NotNull SectionInput body, @Context UriInfo uri) {
         Stored<SectionView> created = sections.create(body);
-        return created.written(location(uri, created.body().slug()));
+        return Answers.written(created, location(uri, created.body().slug()));
     }
 
     @PUT
@@ -117,7 +118,7 @@ public class SectionResource {
             @Valid @NotNull SectionInput body, @Context UriInfo uri,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(ref = "IfNoneMatchOnPut") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return sections.put(slug, body, ifMatch, ifNoneMatch).written(location(uri, slug));
+        return Answers.written(sections.put(slug, body, ifMatch, ifNoneMatch), location(uri, slug));
     }
 
     @PATCH
@@ -138,7 +139,7 @@ public class SectionResource {
                                            String body,
                                            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
             throws JsonProcessingException {
-        return sections.patch(slug, body, ifMatch).written(null);
+        return Answers.written(sections.patch(slug, body, ifMatch), null);
     }
 
     @DELETE

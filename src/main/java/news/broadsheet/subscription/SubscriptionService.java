@@ -1,6 +1,5 @@
 package news.broadsheet.subscription;
 
-import news.broadsheet.section.UnknownSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -9,6 +8,7 @@ import news.broadsheet.auth.TokenSecrets;
 import news.broadsheet.database.Clock;
 import news.broadsheet.database.WriteLocks;
 import news.broadsheet.section.SectionRepository;
+import news.broadsheet.section.UnknownSection;
 import news.broadsheet.web.problem.FieldError;
 import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.web.problem.NotFound;

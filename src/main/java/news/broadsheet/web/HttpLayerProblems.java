@@ -1,6 +1,5 @@
 package news.broadsheet.web;
 
-import news.broadsheet.web.problem.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpClosedException;
@@ -12,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
+import news.broadsheet.web.problem.Problem;
 
 import java.time.Duration;
 import java.util.Set;

@@ -1,12 +1,12 @@
 package news.broadsheet.web;
 
-import news.broadsheet.web.caching.ResponseCache;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import news.broadsheet.BroadsheetConfig;
+import news.broadsheet.web.caching.ResponseCache;
 
 import java.nio.file.Path;
 

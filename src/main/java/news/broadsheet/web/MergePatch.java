@@ -1,6 +1,5 @@
 package news.broadsheet.web;
 
-import news.broadsheet.web.problem.MalformedBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import news.broadsheet.web.problem.MalformedBody;
 
 import java.io.StringReader;
 

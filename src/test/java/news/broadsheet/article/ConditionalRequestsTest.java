@@ -2,14 +2,14 @@ package news.broadsheet.article;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import news.broadsheet.Api;
 import jakarta.inject.Inject;
+import news.broadsheet.Api;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import javax.sql.DataSource;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,22 +1,23 @@
 package news.broadsheet.article;
 
 import io.quarkus.test.junit.QuarkusTest;
-import news.broadsheet.Api;
-import org.junit.jupiter.api.Test;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import jakarta.inject.Inject;
+import news.broadsheet.Api;
+import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Random;
+import java.util.Set;
+import java.time.Duration;
 
 import static news.broadsheet.Api.anonymous;
 import static org.hamcrest.Matchers.contains;
@@ -29,6 +30,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 /** Full-text search with q: weighted, accent-insensitive, web-search syntax, combinable with filters and paging. */
 @QuarkusTest
@@ -103,10 +105,8 @@ class SearchTest {
                     searches.add(search);
                 }
                 try (Connection observer = dataSource.getConnection(); Statement waiting = observer.createStatement()) {
-                    for (int i = 0; i < 100 && waitingOnTheLock(waiting) < 2; i++) {
-                        Thread.sleep(50);
-                    }
-                    assertEquals(2, waitingOnTheLock(waiting), "two searches hold their turns");
+                    // two searches hold their turns
+                    await().atMost(Duration.ofSeconds(10)).until(() -> waitingOnTheLock(waiting) == 2);
                 }
                 anonymous().queryParam("q", word).get("/api/v1/articles")
                         .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")

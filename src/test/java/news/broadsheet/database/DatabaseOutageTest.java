@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import news.broadsheet.Api;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static news.broadsheet.Api.anonymous;
 import static news.broadsheet.Api.editor;
@@ -29,7 +30,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -103,18 +103,7 @@ class DatabaseOutageTest {
         assertNotNull(answer.header("Retry-After"));
     }
 
-    private static void awaitWithin(Duration limit, BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // keep trying until the deadline
-            }
-            Thread.sleep(100);
-        }
-        fail("not within " + limit.toMillis() + " ms: " + what);
+    private static void awaitWithin(Duration limit, BooleanSupplier condition, String what) {
+        await(what).atMost(limit).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(condition::getAsBoolean);
     }
 }

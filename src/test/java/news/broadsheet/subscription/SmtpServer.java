@@ -10,10 +10,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /** A real SMTP server (GreenMail) inside the test JVM, for the whole test run; tests read what it received. */
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
@@ -58,16 +59,9 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Waits until {@code count} mails for this address have arrived. */
-    public static List<MimeMessage> awaitMails(String address, int count, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> mails = mailsTo(address);
-            if (mails.size() >= count) {
-                return mails;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("expected " + count + " mail(s) to " + address + ", got " + mailsTo(address).size());
+    public static List<MimeMessage> awaitMails(String address, int count, Duration timeout) {
+        return await("%d mail(s) to %s".formatted(count, address)).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> mailsTo(address), mails -> mails.size() >= count);
     }
 
     private static boolean isTo(MimeMessage message, String address) {

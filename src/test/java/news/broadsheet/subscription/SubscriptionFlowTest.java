@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 import news.broadsheet.Api;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static news.broadsheet.Api.editor;

@@ -2,8 +2,8 @@ package news.broadsheet.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import news.broadsheet.Api;
 import jakarta.inject.Inject;
+import news.broadsheet.Api;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;

@@ -1,11 +1,11 @@
 package news.broadsheet.web.caching;
 
-import news.broadsheet.web.problem.StaleVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import news.broadsheet.web.problem.StaleVersion;
 
 /**
  * Strong entity tags computed from what a representation is made of (ids and row versions), so a tag is known

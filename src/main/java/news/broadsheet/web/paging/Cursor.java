@@ -1,7 +1,7 @@
 package news.broadsheet.web.paging;
 
-import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.database.Clock;
+import news.broadsheet.web.problem.InvalidInput;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

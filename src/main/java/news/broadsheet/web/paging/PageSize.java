@@ -1,7 +1,7 @@
 package news.broadsheet.web.paging;
 
-import news.broadsheet.web.problem.FieldError;
 import java.util.List;
+import news.broadsheet.web.problem.FieldError;
 
 /** The {@code limit} of a list: 1 to 100 items a page, 20 when left out. */
 public final class PageSize {
