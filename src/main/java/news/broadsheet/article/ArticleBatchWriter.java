@@ -2,6 +2,7 @@ package news.broadsheet.article;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.database.Clock;
 import news.broadsheet.section.UnknownSection;
 import news.broadsheet.web.problem.Problems;
 import org.postgresql.PGConnection;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -64,14 +66,14 @@ class ArticleBatchWriter {
     /** New slugs are inserted, changed articles updated, identical ones left alone; answers each row it wrote. */
     private static final String UPSERT = """
             insert into article as a (id, slug, %s, body_html, word_count, reading_time_minutes, created_at, updated_at, version)
-            select gen_random_uuid(), i.slug, %s, i.body_html, i.word_count, i.reading_time_minutes, now(), now(), 0
+            select gen_random_uuid(), i.slug, %s, i.body_html, i.word_count, i.reading_time_minutes, ?, ?, 0
             from article_import i
             on conflict (slug) do update set %s,
                 -- an unchanged body arrives unrendered (word_count -1): keep the stored rendering
                 body_html = case when excluded.word_count < 0 then a.body_html else excluded.body_html end,
                 word_count = case when excluded.word_count < 0 then a.word_count else excluded.word_count end,
                 reading_time_minutes = case when excluded.word_count < 0 then a.reading_time_minutes else excluded.reading_time_minutes end,
-                updated_at = now(), version = a.version + 1
+                updated_at = ?, version = a.version + 1
             where %s is distinct from %s
             returning (xmax = 0) as inserted""".formatted(String.join(", ", CONTENT), columns("i"),
             CONTENT.stream().map(column -> column + " = excluded." + column).collect(Collectors.joining(", ")),
@@ -130,12 +132,19 @@ class ArticleBatchWriter {
                     prune.executeUpdate(DROP_UNCHANGED);
                 }
                 int created = 0, updated = 0;
-                try (PreparedStatement upsert = connection.prepareStatement(UPSERT); ResultSet result = upsert.executeQuery()) {
-                    while (result.next()) {
-                        if (result.getBoolean(1)) {
-                            created++;
-                        } else {
-                            updated++;
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                    // the application's clock, as for single writes (ArticleService) and the default publication time
+                    OffsetDateTime now = Clock.now().atOffset(ZoneOffset.UTC);
+                    for (int parameter = 1; parameter <= 3; parameter++) {
+                        upsert.setObject(parameter, now);
+                    }
+                    try (ResultSet result = upsert.executeQuery()) {
+                        while (result.next()) {
+                            if (result.getBoolean(1)) {
+                                created++;
+                            } else {
+                                updated++;
+                            }
                         }
                     }
                 }

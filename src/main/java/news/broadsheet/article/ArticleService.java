@@ -23,6 +23,12 @@ import news.broadsheet.web.problem.StaleVersion;
 
 import java.util.ArrayList;
 
+/**
+ * Articles one at a time, through Hibernate. How an article row is written, here and in the import
+ * ({@link ArticleBatchWriter}) alike: the upload normalized by {@link ArticleInput#normalized}; an upload equal to the
+ * stored article changes nothing, not even {@code updatedAt}; the body is rendered again only when it changed; any
+ * other change moves {@code version} by one and {@code updatedAt} to {@link Clock#now()}.
+ */
 @ApplicationScoped
 public class ArticleService {
 
