@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.database.Clock;
 import news.broadsheet.section.UnknownSection;
-import news.broadsheet.web.problem.Problems;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -79,8 +78,8 @@ class ArticleBatchWriter {
             CONTENT.stream().map(column -> column + " = excluded." + column).collect(Collectors.joining(", ")),
             content("a"), content("excluded"));
 
-    /** What a batch did: created, updated, unchanged, and the lines it refused (the first {@link ImportReport#MAX_LISTED}). */
-    record Written(int created, int updated, int unchanged, long rejectedCount, List<ImportReport.RejectedLine> rejected) {
+    /** What a batch did with the lines it did not refuse. */
+    record Written(int created, int updated, int unchanged) {
     }
 
     /** The stored state a batch needs: whether the body changed, and the publication time to keep. */
@@ -95,18 +94,17 @@ class ArticleBatchWriter {
         this.dataSource = dataSource;
     }
 
-    Written write(List<ImportLine> batch) {
+    /** Writes a batch; a line whose section no longer exists goes to {@code refused}, the rest are written. */
+    Written write(List<ImportLine> batch, RejectedLines refused) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 Map<String, UUID> sections = lockSections(connection, batch);
-                List<ImportReport.RejectedLine> rejected = new ArrayList<>();
                 List<ArticleInput> rows = new ArrayList<>(batch.size());
                 Map<String, Stored> stored = stored(connection, batch);
                 for (ImportLine line : batch) {
                     String section = line.input().section().slug();
                     if (!sections.containsKey(section)) {
-                        rejected.add(new ImportReport.RejectedLine(line.number(),
-                                Problems.of(UnknownSection.in("section", section), null).problem()));
+                        refused.add(line.number(), UnknownSection.in("section", section));
                         continue;
                     }
                     Stored before = stored.get(line.input().slug());
@@ -148,7 +146,7 @@ class ArticleBatchWriter {
                         }
                     }
                 }
-                return new Written(created, updated, rows.size() - created - updated, rejected.size(), rejected);
+                return new Written(created, updated, rows.size() - created - updated);
             }
         });
     }

@@ -6,7 +6,6 @@ import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.web.problem.MalformedBody;
-import news.broadsheet.web.problem.Problems;
 import news.broadsheet.web.problem.TooManyRequests;
 import org.jboss.logging.Logger;
 
@@ -17,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,15 +69,14 @@ class ArticleImport {
 
     private ImportReport runAlone(InputStream body) throws IOException {
         var lines = new NdjsonLines(body, MAX_LINE_BYTES);
-        var rejected = new ArrayList<ImportReport.RejectedLine>();
-        long rejectedCount = 0;
+        var refused = new RejectedLines();
         // at most four batches wait for or are with a writer, and each holds at most BATCH_BYTES of lines (or one
         // line): what an import holds stays under about 30 MB of lines whatever the file's size and its lines' sizes
         Semaphore queued = new Semaphore(2 * WRITERS);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<ImportLane> lanes = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
-            lanes.add(new ImportLane(batches::write, queued, failure));
+            lanes.add(new ImportLane(batch -> batches.write(batch, refused), queued, failure));
         }
         long lastLine = 0;
         try {
@@ -92,10 +89,7 @@ class ArticleImport {
                         lanes.get(Math.floorMod(parsed.input().slug().hashCode(), WRITERS)).add(parsed);
                     }
                 } catch (RuntimeException | JsonProcessingException e) {
-                    if (rejected.size() < ImportReport.MAX_LISTED) {
-                        rejected.add(new ImportReport.RejectedLine(line.number(), Problems.of(e, null).problem()));
-                    }
-                    rejectedCount++;
+                    refused.add(line.number(), e);
                 }
             }
             int created = 0, updated = 0, unchanged = 0;
@@ -104,16 +98,12 @@ class ArticleImport {
                     created += done.created();
                     updated += done.updated();
                     unchanged += done.unchanged();
-                    rejectedCount += done.rejectedCount();
-                    rejected.addAll(done.rejected());
                 }
             }
             if (created + updated > 0) {
                 tidySearchIndexes(created + updated);
             }
-            rejected.sort(Comparator.comparingLong(ImportReport.RejectedLine::line));
-            ImportReport report = new ImportReport(created, updated, unchanged, rejectedCount,
-                    List.copyOf(rejected.subList(0, Math.min(rejected.size(), ImportReport.MAX_LISTED))));
+            ImportReport report = new ImportReport(created, updated, unchanged, refused.count(), refused.listed());
             if (failure.get() != null) {
                 throw new ImportInterrupted(report, lastLine, failure.get());
             }
