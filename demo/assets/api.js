@@ -19,14 +19,14 @@ export class ApiProblem extends Error {
   }
 }
 
-async function call(method, path, { query, body } = {}) {
+async function call(method, path, { query, body, accept = 'application/json' } = {}) {
   const url = new URL(apiBase + path, location.href);
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') {
       url.searchParams.set(name, value);
     }
   }
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: accept };
   const init = { method, headers, cache: 'no-cache' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -48,6 +48,8 @@ export const api = {
   section: (name) => call('GET', `/api/v1/sections/${slug(name)}`),
   articles: (query) => call('GET', '/api/v1/articles', { query }),
   article: (name) => call('GET', `/api/v1/articles/${slug(name)}`),
+  // schema.org NewsArticle for the page's <script type="application/ld+json">; the API escapes < > & in it
+  structuredData: (name) => call('GET', `/api/v1/articles/${slug(name)}`, { accept: 'application/ld+json' }),
   signUp: (form) => call('POST', '/api/v1/subscriptions', { body: form }),
   confirm: (token) => call('POST', '/api/v1/subscriptions/confirm', { body: { token } }),
   preferences: (token) => call('GET', '/api/v1/subscriptions/preferences', { query: { token } }),

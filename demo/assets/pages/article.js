@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, apiBase } from '../api.js';
 import { el, formatDate, page, param, renderDontMiss, renderFrame, renderLatest, renderNewsletterBox, sectionUrl } from '../site.js';
 
 page(async () => {
@@ -32,4 +32,20 @@ page(async () => {
     renderDontMiss(document.getElementById('dont-miss'), article.slug),
   ]);
   renderNewsletterBox(document.getElementById('newsletter'), sections);
+  await describeForSearchAndEmbeds(article.slug);
 });
+
+/**
+ * The page's structured data for search engines, and the oEmbed link that embeds discover. A server-rendered page
+ * writes the API's answer between <script type="application/ld+json"> tags as it is: the API escapes <, > and & in it.
+ */
+async function describeForSearchAndEmbeds(slug) {
+  const structured = await api.structuredData(slug);
+  const script = el('script', { type: 'application/ld+json' });
+  script.textContent = JSON.stringify(structured);
+  const oembed = new URL(`${apiBase}/api/v1/oembed`, location.href);
+  oembed.searchParams.set('url', structured.url);
+  oembed.searchParams.set('format', 'json');
+  const link = el('link', { rel: 'alternate', type: 'application/json+oembed', href: oembed.href, title: structured.headline });
+  document.head.append(script, link);
+}

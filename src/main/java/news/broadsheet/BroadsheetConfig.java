@@ -3,6 +3,8 @@ package news.broadsheet;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.time.Duration;
 import java.util.List;
@@ -132,6 +134,31 @@ public interface BroadsheetConfig {
         /** An article's page; {section} and {slug} are replaced. */
         @WithDefault("https://news.example/{section}/{slug}")
         String articleUrl();
+
+        /** A section's page; {section} is replaced. */
+        @WithDefault("https://news.example/{section}")
+        String sectionUrl();
+
+        /** An author's page; {author} is replaced by the slug of the byline's name. */
+        @WithDefault("https://news.example/authors/{author}")
+        String authorUrl();
+
+        /** The publication's name in the News sitemap and structured data; unset: the site's title. */
+        Optional<String> publicationName();
+
+        /** The language of the content (BCP 47), in the News sitemap, structured data and ninjs. */
+        @WithDefault("en")
+        String language();
+
+        /** URLs per monthly sitemap (sitemaps.org allows 50,000); a month with more is split in parts. */
+        @WithDefault("50000")
+        @Min(1)
+        @Max(50_000)
+        int sitemapSize();
+
+        /** The publication's logo, the publisher's in structured data. */
+        @WithDefault("https://news.example/logo.png")
+        String logoUrl();
     }
 
     interface Limits {

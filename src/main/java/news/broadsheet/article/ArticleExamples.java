@@ -22,6 +22,38 @@ final class ArticleExamples {
                            "caption": "Trams ran again on Monday morning", "credit": "Hanna Łukasik"},
              "featured": false, "status": "PUBLISHED", "publishedAt": "2026-11-24T09:30:00Z",
              "createdAt": "2026-11-24T08:05:00Z", "updatedAt": "2026-11-24T09:30:00Z", "wordCount": 15, "readingTimeMinutes": 1}""";
+    static final String JSON_LD = """
+            {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Lviv's trams run again after the storm",
+             "alternativeHeadline": "Crews cleared the lines overnight", "description": "All twelve lines are running, the city says.",
+             "mainEntityOfPage": {"@type": "WebPage", "@id": "https://news.example/europe/lviv-s-trams-run-again-after-the-storm"},
+             "url": "https://news.example/europe/lviv-s-trams-run-again-after-the-storm",
+             "image": ["https://images.example.org/lviv-tram.jpg"],
+             "datePublished": "2026-11-24T09:30:00Z", "dateModified": "2026-11-24T09:30:00Z",
+             "author": [{"@type": "Person", "name": "Hanna Łukasik", "url": "https://news.example/authors/hanna-lukasik"}],
+             "publisher": {"@type": "Organization", "name": "Broadsheet", "url": "https://news.example/",
+                           "logo": {"@type": "ImageObject", "url": "https://news.example/logo.png"}},
+             "articleSection": "Europe", "keywords": ["transport", "lviv"], "wordCount": 15, "dateline": "Lviv", "inLanguage": "en",
+             "isAccessibleForFree": true}""";
+    static final String NINJS = """
+            {"uri": "urn:uuid:5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
+             "standard": {"name": "ninjs", "version": "3.1", "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"},
+             "type": "text", "representationType": "full", "version": "q3KJ7f0m6Wgq1nUfM2pDbA",
+             "firstCreated": "2026-11-24T08:05:00Z", "versionCreated": "2026-11-24T09:30:00Z", "pubStatus": "usable", "language": "en",
+             "slugline": "lviv-s-trams-run-again-after-the-storm", "by": "Hanna Łukasik", "located": "Lviv",
+             "headlines": [{"role": "main", "contentType": "text/plain", "value": "Lviv's trams run again after the storm"},
+                           {"role": "sub", "contentType": "text/plain", "value": "Crews cleared the lines overnight"}],
+             "descriptions": [{"role": "summary", "contentType": "text/plain", "value": "All twelve lines are running, the city says."}],
+             "bodies": [{"role": "main", "contentType": "text/html", "wordCount": 15,
+                         "value": "<p>Trams returned to <strong>all twelve lines</strong> on Monday.</p>"},
+                        {"role": "source", "contentType": "text/markdown", "value": "Trams returned to **all twelve lines** on Monday."}],
+             "subjects": [{"name": "Europe", "rel": "section", "literal": "europe"}, {"name": "transport", "rel": "tag", "literal": "transport"},
+                          {"name": "lviv", "rel": "tag", "literal": "lviv"}],
+             "people": [{"name": "Hanna Łukasik", "rel": "author", "uri": "https://news.example/authors/hanna-lukasik"}],
+             "associations": [{"name": "featureimage", "type": "picture", "uri": "https://images.example.org/lviv-tram.jpg",
+                               "by": "Hanna Łukasik",
+                               "descriptions": [{"role": "caption", "contentType": "text/plain", "value": "Trams ran again on Monday morning"},
+                                                {"role": "alt", "contentType": "text/plain", "value": "A tram crossing Rynok Square in the rain"}],
+                               "renditions": [{"name": "original", "href": "https://images.example.org/lviv-tram.jpg"}]}]}""";
     static final String LIST = """
             {"items": [
               {"id": "5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6", "slug": "lviv-s-trams-run-again-after-the-storm",

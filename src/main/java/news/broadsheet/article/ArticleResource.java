@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import news.broadsheet.auth.Roles;
 import news.broadsheet.slug.Slugs;
@@ -62,9 +63,12 @@ public class ArticleResource {
     private final ArticleUploads uploads;
     private final ArticleImport importer;
     private final SecurityIdentity caller;
+    private final ArticleFormats formats;
 
-    ArticleResource(ArticleService articles, ArticleUploads uploads, ArticleImport importer, SecurityIdentity caller) {
+    ArticleResource(ArticleService articles, ArticleUploads uploads, ArticleImport importer, SecurityIdentity caller,
+                    ArticleFormats formats) {
         this.articles = articles;
+        this.formats = formats;
         this.uploads = uploads;
         this.importer = importer;
         this.caller = caller;
@@ -114,15 +118,23 @@ public class ArticleResource {
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(operationId = "getArticle", summary = "Get one article in full",
             description = "The public gets published articles whose publishedAt has come; with an editor's token, any article.")
-    @APIResponse(responseCode = "200", description = "The article",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
-                    examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
+    @Produces({MediaType.APPLICATION_JSON, ArticleFormats.JSON_LD, ArticleFormats.NINJS})
+    @APIResponse(responseCode = "200", description = "The article, in the media type that Accept prefers (q-values count, the order "
+            + "does not; no Accept or `*/*` is JSON): the API's JSON; `application/ld+json`, schema.org NewsArticle structured data for "
+            + "the article's page; or `application/ninjs+json`, an IPTC ninjs 3.1 news item. Each has its own ETag.",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
+                    examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)),
+                    @Content(mediaType = ArticleFormats.JSON_LD, schema = @Schema(implementation = NewsArticleLd.class),
+                            examples = @ExampleObject(name = "newsArticle", value = ArticleExamples.JSON_LD)),
+                    @Content(mediaType = ArticleFormats.NINJS, schema = @Schema(implementation = NinjsDocument.class),
+                            examples = @ExampleObject(name = "ninjs", value = ArticleExamples.NINJS))})
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public RestResponse<ArticleView> get(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
-                                         @PathParam("slug") String slug,
-                                         @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return Answers.read(articles.get(slug, isEditor()), ifNoneMatch);
+    public RestResponse<Object> get(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
+                                    @PathParam("slug") String slug,
+                                    @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                    @Context Request request) {
+        return formats.answer(articles.get(slug, isEditor()), request, ifNoneMatch);
     }
 
     @POST

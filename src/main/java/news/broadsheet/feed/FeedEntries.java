@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.database.SqlArrays;
 import news.broadsheet.section.SectionTree;
 import news.broadsheet.section.UnknownSection;
-import news.broadsheet.web.StrictJson;
+import news.broadsheet.web.Xml;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,10 +57,10 @@ class FeedEntries {
                 List<FeedEntry> entries = new ArrayList<>();
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        entries.add(new FeedEntry(row.getObject(1, UUID.class), row.getString(2), xml(row.getString(3)),
-                                xml(row.getString(4)), xml(row.getString(5)), row.getString(6), xml(row.getString(7)),
-                                SqlArrays.strings(row.getArray(8)).stream().map(FeedEntries::xml).toList(),
-                                SqlArrays.strings(row.getArray(9)).stream().map(FeedEntries::xml).toList(),
+                        entries.add(new FeedEntry(row.getObject(1, UUID.class), row.getString(2), Xml.text(row.getString(3)),
+                                Xml.text(row.getString(4)), Xml.text(row.getString(5)), row.getString(6), Xml.text(row.getString(7)),
+                                SqlArrays.strings(row.getArray(8)).stream().map(Xml::text).toList(),
+                                SqlArrays.strings(row.getArray(9)).stream().map(Xml::text).toList(),
                                 row.getString(10), row.getObject(11, OffsetDateTime.class).toInstant(),
                                 row.getObject(12, OffsetDateTime.class).toInstant()));
                     }
@@ -79,23 +79,8 @@ class FeedEntries {
                 if (!row.next()) {
                     throw UnknownSection.in("section", section);
                 }
-                return xml(row.getString(1));
+                return Xml.text(row.getString(1));
             }
         }
-    }
-
-
-    /**
-     * Text as XML 1.0 can carry it: the API refuses other characters (StrictJson), but rows written before it did, or by
-     * hand, must not make a feed fail for every reader.
-     */
-    static String xml(String text) {
-        if (text == null || StrictJson.firstCharacterXmlCannotCarry(text) < 0) {
-            return text;
-        }
-        StringBuilder kept = new StringBuilder(text.length());
-        text.codePoints().filter(c -> c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF
-                || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF).forEach(kept::appendCodePoint);
-        return kept.toString();
     }
 }

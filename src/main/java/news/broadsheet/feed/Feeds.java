@@ -19,6 +19,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
+import news.broadsheet.site.SiteAddresses;
 import news.broadsheet.web.Html;
 
 import java.net.URI;
@@ -35,10 +36,12 @@ class Feeds {
 
     private final FeedEntries entries;
     private final BroadsheetConfig.Site site;
+    private final SiteAddresses addresses;
 
-    Feeds(FeedEntries entries, BroadsheetConfig config) {
+    Feeds(FeedEntries entries, BroadsheetConfig config, SiteAddresses addresses) {
         this.entries = entries;
         this.site = config.site();
+        this.addresses = addresses;
     }
 
     String xml(String type, String section, URI self) {
@@ -50,7 +53,7 @@ class Feeds {
         feed.setDescription(site.description());
         feed.setLink(site.url());
         feed.setUri(self.toString());
-        feed.setLanguage("en");
+        feed.setLanguage(addresses.language());
         SyndLink selfLink = new SyndLinkImpl();
         selfLink.setRel("self");
         selfLink.setHref(self.toString());
@@ -147,6 +150,6 @@ class Feeds {
     }
 
     private String articleUrl(FeedEntry entry) {
-        return site.articleUrl().replace("{section}", entry.sectionSlug()).replace("{slug}", entry.slug());
+        return addresses.article(entry.sectionSlug(), entry.slug());
     }
 }

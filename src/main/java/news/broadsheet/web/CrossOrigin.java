@@ -93,7 +93,10 @@ class CrossOrigin {
         return authority != null && origin.equals(request.scheme() + "://" + authority);
     }
 
-    /** One Vary header: clients and caches that read a single value see every name. */
+    /**
+     * One Vary header: clients and caches that read a single value see every name. Sorted, so an answer reads the same
+     * whichever layer named what first (the REST layer adds Accept on its own for a method of several media types).
+     */
     private static void addVaryOrigin(HttpServerResponse response) {
         List<String> names = new ArrayList<>();
         for (String vary : response.headers().getAll(HttpHeaders.VARY)) {
@@ -106,6 +109,7 @@ class CrossOrigin {
         if (names.stream().noneMatch("Origin"::equalsIgnoreCase)) {
             names.add("Origin");
         }
+        names.sort(String.CASE_INSENSITIVE_ORDER);
         response.headers().set(HttpHeaders.VARY, String.join(", ", names));
     }
 

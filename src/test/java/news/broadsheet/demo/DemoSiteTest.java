@@ -111,6 +111,12 @@ class DemoSiteTest {
             assertFalse(texts("#latest li a").contains("Ferries return to the islands"), "the page's own story is not in Latest posts");
             assertFalse(browser.findAll("#dont-miss .card").isEmpty(), "Don't miss");
             assertFalse(browser.findAll("#newsletter form").isEmpty(), "Stay in touch");
+            String structured = browser.await(driver -> (String) browser.script(
+                    "const s = document.querySelector('script[type=\"application/ld+json\"]'); return s ? s.textContent : null;"));
+            assertTrue(structured.contains("\"@type\":\"NewsArticle\"") && structured.contains("\"headline\":\"Ferries return to the islands\""),
+                    structured);
+            String oembed = (String) browser.script("return document.querySelector('link[type=\"application/json+oembed\"]').href");
+            anonymous().urlEncodingEnabled(false).get(oembed).then().statusCode(200).body("type", equalTo("rich")).body("title", equalTo("Ferries return to the islands"));
         }
         browser.screenshot("article");
     }

@@ -2,12 +2,12 @@ package news.broadsheet.feed;
 
 import io.quarkus.test.junit.QuarkusTest;
 import news.broadsheet.Api;
+import news.broadsheet.XmlAnswers;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -15,10 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import static io.restassured.RestAssured.given;
 import static news.broadsheet.Api.editor;
+import static news.broadsheet.XmlAnswers.texts;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -33,19 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FeedsTest {
 
     private static Document xml(String path) throws Exception {
-        byte[] body = given().get(path).then().statusCode(200).extract().asByteArray();
-        var factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
-    }
-
-    private static List<String> texts(Element parent, String namespace, String name) {
-        NodeList nodes = parent.getElementsByTagNameNS(namespace, name);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent());
-        }
-        return texts;
+        return XmlAnswers.parse(given().get(path).then().statusCode(200).extract().asByteArray());
     }
 
     private static final String ATOM_NS = "http://www.w3.org/2005/Atom";

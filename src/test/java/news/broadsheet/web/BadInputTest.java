@@ -76,7 +76,8 @@ class BadInputTest {
             Response answer = send(operation, random);
             int status = answer.statusCode();
             byClass[status / 100]++;
-            if (status >= 500) {
+            boolean declaredNotImplemented = status == 501 && operation.statuses().contains("501"); // oEmbed's format=xml
+            if (status >= 500 && !declaredNotImplemented) {
                 fail(status + " for " + described + ": " + answer.asString());
             }
             if (!operation.statuses().contains(Integer.toString(status))) {

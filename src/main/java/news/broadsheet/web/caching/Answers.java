@@ -1,6 +1,7 @@
 package news.broadsheet.web.caching;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
@@ -13,10 +14,15 @@ public final class Answers {
 
     /** 200 with the body, or 304 without it when {@code If-None-Match} names the current tag. */
     public static <T> RestResponse<T> read(Stored<T> stored, String ifNoneMatch) {
+        return read(stored, ifNoneMatch, null);
+    }
+
+    /** The same, in this media type (for a resource that answers several; null: the one it produces). */
+    public static <T> RestResponse<T> read(Stored<? extends T> stored, String ifNoneMatch, MediaType type) {
         if (ifNoneMatch != null && ETags.matchesWeakly(ifNoneMatch, stored.etag())) {
             return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED).header(HttpHeaders.ETAG, stored.etag()).build();
         }
-        return RestResponse.ResponseBuilder.ok(stored.body()).header(HttpHeaders.ETAG, stored.etag()).build();
+        return RestResponse.ResponseBuilder.<T>ok(stored.body(), type).header(HttpHeaders.ETAG, stored.etag()).build();
     }
 
     /** 201 with Location when the write created the resource, else 200; with the new tag either way. */

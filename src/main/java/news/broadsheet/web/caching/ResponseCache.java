@@ -34,7 +34,8 @@ import java.util.Set;
 public class ResponseCache {
 
     private static final Logger LOG = Logger.getLogger(ResponseCache.class);
-    private static final String API_PREFIX = "/api/v1/";
+    /** The paths of {@link CachedAnswer} reads: the API's and the sitemaps'. */
+    private static final List<String> CACHED_PREFIXES = List.of("/api/v1/", "/sitemap");
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, "Link",
             HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY, "Content-Security-Policy");
     private static final Set<String> NOT_MODIFIED_HEADERS = Set.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL,
@@ -92,7 +93,7 @@ public class ResponseCache {
     /** A route of the {@link HttpPipeline}: answers a kept read, or passes the request on with its content version noted. */
     public void answerFromCache(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (!enabled || request.method() != HttpMethod.GET || !request.path().startsWith(API_PREFIX)
+        if (!enabled || request.method() != HttpMethod.GET || CACHED_PREFIXES.stream().noneMatch(request.path()::startsWith)
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             context.next();
             return;

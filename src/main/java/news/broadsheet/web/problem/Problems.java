@@ -90,6 +90,9 @@ public final class Problems {
         if (e instanceof ForbiddenException) {
             return answer(403, Problem.type("forbidden"), "This API token's role may not do this", uri);
         }
+        if (e instanceof NotImplemented) {
+            return answer(501, Problem.type("not-implemented"), e.getMessage(), uri);
+        }
         if (e instanceof WebApplicationException http) {
             return http(http, uri);
         }
