@@ -84,6 +84,7 @@ measure /sitemap.xml "sitemap index"
 measure /sitemaps/sections.xml "sections"
 measure /sitemaps/news.xml "News (last 48 hours)"
 gc_line=$(($(wc -l <"$work/gc.log") + 1))
+live_before=$(head -n $((gc_line - 1)) "$work/gc.log" | grep -o -- '->[0-9]*M' | tail -n1 | tr -dc '0-9')
 for part in 2001-01 2001-01-2 2001-01-3; do
   measure "/sitemaps/articles-$part.xml" "articles-$part.xml"
 done
@@ -91,7 +92,7 @@ urls=$(curl -sf "localhost:$port/sitemaps/articles-2001-01.xml" | grep -o '<url>
 bytes=$(curl -sf -o /dev/null -w '%{size_download}' "localhost:$port/sitemaps/articles-2001-01.xml")
 echo "articles-2001-01.xml: $urls URLs, $bytes bytes uncompressed"
 echo "heap after each collection while the month's parts were served: at most $(live_after_gc "$gc_line") MB" \
-  "($(tail -n +"$gc_line" "$work/gc.log" | grep -c 'Pause') collections)"
+  "($(tail -n +"$gc_line" "$work/gc.log" | grep -c 'Pause') collections; $live_before MB after the last one before them)"
 echo "RSS of the service: $(awk '/^VmHWM/{print $2 / 1024 " MB peak"}' "/proc/$service/status")"
 
 echo
