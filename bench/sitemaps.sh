@@ -105,9 +105,15 @@ explain() {
 }
 explain "months of the index" "select to_char(a.published_at at time zone 'UTC', 'YYYY-MM'), count(*), max(a.updated_at)
   from article a where article_is_public(a) group by 1 order by 1 desc"
-explain "second part of January 2001" "select (select s.slug from section s where s.id = a.section_id), a.slug, a.updated_at
-  from article a where article_is_public(a) and a.published_at >= '2001-01-01Z' and a.published_at < '2001-02-01Z'
-  order by a.published_at, a.id offset 50000 limit 50000"
+explain "where the second part of January 2001 starts" "select a.published_at, a.id from article a
+  where article_is_public(a) and a.published_at >= '2001-01-01Z' and a.published_at < '2001-02-01Z'
+  order by a.published_at, a.id offset 50000 limit 1"
+start=$(psql "$psql_url" -X -qAt -F '|' -c "select a.published_at, a.id from article a where article_is_public(a)
+  and a.published_at >= '2001-01-01Z' and a.published_at < '2001-02-01Z' order by a.published_at, a.id offset 50000 limit 1")
+explain "the second part of January 2001, from there" "select (select s.slug from section s where s.id = a.section_id), a.slug,
+  a.updated_at from article a where article_is_public(a)
+  and (a.published_at, a.id) >= ('${start%|*}'::timestamptz, '${start#*|}'::uuid) and a.published_at < '2001-02-01Z'
+  order by a.published_at, a.id limit 50000"
 explain "News sitemap" "select (select s.slug from section s where s.id = a.section_id), a.slug, a.title, a.published_at
   from article a where article_is_public(a) and a.published_at > now() - interval '48 hours'
   order by a.published_at desc, a.id desc limit 1000"

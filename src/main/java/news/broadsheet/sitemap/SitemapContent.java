@@ -13,6 +13,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -28,14 +30,20 @@ class SitemapContent {
             where article_is_public(a)
             group by 1
             order by 1 desc""";
-    private static final String IN_MONTH = """
+    /** Where a part of a month's sitemap starts: an index-only walk past the parts before it. */
+    private static final String PART_START = """
+            select a.published_at, a.id
             from article a
             where article_is_public(a) and a.published_at >= ? and a.published_at < ?
-            order by a.published_at, a.id""";
-    private static final String MONTH_PART_EXISTS = "select 1 " + IN_MONTH + " offset ? limit 1";
-    private static final String MONTH_PART = """
+            order by a.published_at, a.id
+            offset ? limit 1""";
+    /** A part from its start on, in index order, so its first row is written at once. */
+    private static final String PART = """
             select (select s.slug from section s where s.id = a.section_id), a.slug, a.updated_at
-            """ + IN_MONTH + " offset ? limit ?";
+            from article a
+            where article_is_public(a) and (a.published_at, a.id) >= (?, ?) and a.published_at < ?
+            order by a.published_at, a.id
+            limit ?""";
     private static final String SECTIONS = """
             select s.slug, greatest(s.updated_at, (select max(a.published_at) from article a
                                                    where a.section_id = s.id and article_is_public(a)))
@@ -52,6 +60,10 @@ class SitemapContent {
 
     /** A month of publication, with how many public articles and their latest change. */
     record Month(YearMonth month, long articles, Instant lastModified) {
+    }
+
+    /** The first article of a part of a month's sitemap, by publication time and id. */
+    record PartStart(YearMonth month, OffsetDateTime publishedAt, UUID id) {
     }
 
     record SectionPage(String slug, Instant lastModified) {
@@ -96,23 +108,31 @@ class SitemapContent {
         }
     }
 
-    /** Whether the month has public articles for this part (1 for the first sitemap's worth). */
-    boolean hasPart(YearMonth month, int part) {
+    /** Where this part of the month starts (1 for the first sitemap's worth); empty when the month has no article for it. */
+    Optional<PartStart> partStart(YearMonth month, int part) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = monthQuery(connection, MONTH_PART_EXISTS, month, part);
-             ResultSet row = query.executeQuery()) {
-            return row.next();
+             PreparedStatement query = connection.prepareStatement(PART_START)) {
+            query.setObject(1, startOf(month));
+            query.setObject(2, startOf(month.plusMonths(1)));
+            query.setLong(3, (long) (part - 1) * urlsPerSitemap);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new PartStart(month, row.getObject(1, OffsetDateTime.class), row.getObject(2, UUID.class)))
+                        : Optional.empty();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the sitemap of " + month + " failed", e);
         }
     }
 
     /** Streams one part of a month's public articles, oldest first, through a cursor in a read-only transaction. */
-    void monthPart(YearMonth month, int part, ArticlePages pages) {
+    void part(PartStart start, ArticlePages pages) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            try (PreparedStatement query = monthQuery(connection, MONTH_PART, month, part)) {
+            try (PreparedStatement query = connection.prepareStatement(PART)) {
+                query.setObject(1, start.publishedAt());
+                query.setObject(2, start.id());
+                query.setObject(3, startOf(start.month().plusMonths(1)));
                 query.setInt(4, urlsPerSitemap);
                 query.setFetchSize(FETCH_SIZE);
                 try (ResultSet row = query.executeQuery()) {
@@ -126,7 +146,7 @@ class SitemapContent {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading the sitemap of " + month + " failed", e);
+            throw new IllegalStateException("Reading the sitemap of " + start.month() + " failed", e);
         }
     }
 
@@ -163,12 +183,8 @@ class SitemapContent {
         }
     }
 
-    private PreparedStatement monthQuery(Connection connection, String sql, YearMonth month, int part) throws SQLException {
-        PreparedStatement query = connection.prepareStatement(sql);
-        query.setObject(1, month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        query.setObject(2, month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        query.setLong(3, (long) (part - 1) * urlsPerSitemap);
-        return query;
+    private static OffsetDateTime startOf(YearMonth month) {
+        return month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

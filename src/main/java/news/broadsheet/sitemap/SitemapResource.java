@@ -118,10 +118,10 @@ public class SitemapResource {
     public StreamingOutput month(@Parameter(description = "The month, `YYYY-MM`; for the articles after its first 50,000, `YYYY-MM-N` "
             + "for part N (2 and on). A month without public articles is 404.", example = "2026-11",
             schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-[0-9]{2}(-[0-9]+)?$")) @PathParam("month") String month) {
-        Sitemaps.MonthPart part = sitemaps.monthPart(month);
+        SitemapContent.PartStart start = sitemaps.monthPart(month);
         return output -> {
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 16_384);
-            sitemaps.month(part, out);
+            sitemaps.month(start, out);
             out.flush();
         };
     }

@@ -31,11 +31,8 @@ class Sitemaps {
     /** A month, and for the parts after its first 50,000 articles the part's number: 2026-11, 2026-11-2. */
     private static final Pattern MONTH_PART = Pattern.compile("(\\d{4}-\\d{2})(?:-([2-9]|[1-9]\\d{1,5}))?");
 
-    /** One month's sitemap, or one part of it. */
-    record MonthPart(YearMonth month, int part) {
-        String fileName() {
-            return "articles-" + month + (part == 1 ? "" : "-" + part) + ".xml";
-        }
+    private static String fileName(YearMonth month, int part) {
+        return "articles-" + month + (part == 1 ? "" : "-" + part) + ".xml";
     }
 
     private final SitemapContent content;
@@ -57,7 +54,7 @@ class Sitemaps {
             index.sitemap(sitemaps.resolve("news.xml").toString(), null);
             for (SitemapContent.Month month : months) {
                 for (int part = 1; part <= content.parts(month); part++) {
-                    index.sitemap(sitemaps.resolve(new MonthPart(month.month(), part).fileName()).toString(), month.lastModified());
+                    index.sitemap(sitemaps.resolve(fileName(month.month(), part)).toString(), month.lastModified());
                 }
             }
         }
@@ -79,20 +76,18 @@ class Sitemaps {
         }
     }
 
-    /** The month part a sitemap's name names ({@code 2026-11}, {@code 2026-11-2}), when it holds public articles. */
-    MonthPart monthPart(String monthAndPart) {
+    /** Where the part a sitemap's name names ({@code 2026-11}, {@code 2026-11-2}) starts, when it holds public articles. */
+    SitemapContent.PartStart monthPart(String monthAndPart) {
         Matcher name = MONTH_PART.matcher(monthAndPart);
         Optional<YearMonth> month = name.matches() ? parseMonth(name.group(1)) : Optional.empty();
         int part = name.matches() && name.group(2) != null ? Integer.parseInt(name.group(2)) : 1;
-        if (month.isEmpty() || !content.hasPart(month.get(), part)) {
-            throw new NotFound("sitemap", "articles-" + monthAndPart + ".xml");
-        }
-        return new MonthPart(month.get(), part);
+        return month.flatMap(found -> content.partStart(found, part))
+                .orElseThrow(() -> new NotFound("sitemap", "articles-" + monthAndPart + ".xml"));
     }
 
-    void month(MonthPart part, Writer out) {
+    void month(SitemapContent.PartStart start, Writer out) {
         try (SitemapDocument sitemap = SitemapDocument.pages(out)) {
-            content.monthPart(part.month(), part.part(), page -> sitemap.page(site.article(page.section(), page.slug()), page.lastModified()));
+            content.part(start, page -> sitemap.page(site.article(page.section(), page.slug()), page.lastModified()));
         }
     }
 
