@@ -16,7 +16,6 @@ import news.broadsheet.web.caching.ETags;
 import news.broadsheet.web.caching.Stored;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -32,11 +31,13 @@ class ArticleFormats {
             MediaType.valueOf(JSON_LD), MediaType.valueOf(NINJS)).build();
 
     private final SiteAddresses site;
+    private final ArticleService articles;
     private final ObjectWriter json;
     private final ObjectWriter scriptSafeJson;
 
-    ArticleFormats(SiteAddresses site, ObjectMapper mapper) {
+    ArticleFormats(SiteAddresses site, ArticleService articles, ObjectMapper mapper) {
         this.site = site;
+        this.articles = articles;
         this.json = mapper.writer();
         this.scriptSafeJson = mapper.writer().with(new ScriptSafe());
     }
@@ -46,7 +47,8 @@ class ArticleFormats {
         MediaType type = chosen == null ? MediaType.APPLICATION_JSON_TYPE : chosen.getMediaType();
         Stored<?> answer = switch (type.toString()) {
             case JSON_LD -> written(article, type, scriptSafeJson, NewsArticleLd.of(article.body(), site));
-            case NINJS -> written(article, type, json, NinjsDocument.of(article.body(), version(article), isScheduled(article.body()), site));
+            case NINJS -> written(article, type, json, NinjsDocument.of(article.body(), ETags.unquoted(article.etag()),
+                    articles.isScheduled(article.body()), site));
             default -> article;
         };
         return Answers.read(answer, ifNoneMatch, type);
@@ -58,14 +60,6 @@ class ArticleFormats {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Writing an article as " + type + " failed", e);
         }
-    }
-
-    private static String version(Stored<ArticleView> article) {
-        return article.etag().substring(1, article.etag().length() - 1);
-    }
-
-    private static boolean isScheduled(ArticleView article) {
-        return article.status() == ArticleStatus.PUBLISHED && article.publishedAt() != null && article.publishedAt().isAfter(Instant.now());
     }
 
     /** JSON that can stand inside an HTML script element: no {@code </script>}, no comment openers, no JS line ends. */

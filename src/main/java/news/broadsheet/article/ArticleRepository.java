@@ -21,8 +21,17 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     /** Whether the public may see the article now: the one definition (V11__article_visibility.sql), on the database's clock. */
     boolean isPublic(Article article) {
-        return (Boolean) getEntityManager().createNativeQuery("select article_is_public(a) from article a where a.id = ?1")
-                .setParameter(1, article.id).getSingleResult();
+        return holds("article_is_public", article.id);
+    }
+
+    /** Whether the article is PUBLISHED but waits for its time (V11__article_visibility.sql), on the database's clock. */
+    boolean isScheduled(UUID id) {
+        return holds("article_is_scheduled", id);
+    }
+
+    private boolean holds(String visibility, UUID id) {
+        return (Boolean) getEntityManager().createNativeQuery("select " + visibility + "(a) from article a where a.id = ?1")
+                .setParameter(1, id).getSingleResult();
     }
 
     boolean slugTaken(String slug) {

@@ -65,6 +65,11 @@ public class ArticleService {
         return stored(article, false);
     }
 
+    /** Whether a read article waits for its publication time (editors read those), judged as every public read is. */
+    boolean isScheduled(ArticleView article) {
+        return article.status() == ArticleStatus.PUBLISHED && articles.isScheduled(article.id());
+    }
+
     @Transactional
     public Stored<ArticleView> create(ArticleInput input) {
         String slug;

@@ -43,10 +43,6 @@ public class SiteAddresses {
         return site.url();
     }
 
-    public String title() {
-        return site.title();
-    }
-
     public String publicationName() {
         return site.publicationName().orElse(site.title());
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -75,11 +76,6 @@ class SitemapContent {
     record NewsArticle(String section, String slug, String title, Instant publishedAt) {
     }
 
-    /** Consumes a month's articles one by one, as they come from the database. */
-    interface ArticlePages {
-        void accept(ArticlePage page);
-    }
-
     private final DataSource dataSource;
     private final int urlsPerSitemap;
 
@@ -125,7 +121,7 @@ class SitemapContent {
     }
 
     /** Streams one part of a month's public articles, oldest first, through a cursor in a read-only transaction. */
-    void part(PartStart start, ArticlePages pages) {
+    void part(PartStart start, Consumer<ArticlePage> pages) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);

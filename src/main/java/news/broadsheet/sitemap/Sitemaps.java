@@ -31,10 +31,6 @@ class Sitemaps {
     /** A month, and for the parts after its first 50,000 articles the part's number: 2026-11, 2026-11-2. */
     private static final Pattern MONTH_PART = Pattern.compile("(\\d{4}-\\d{2})(?:-([2-9]|[1-9]\\d{1,5}))?");
 
-    private static String fileName(YearMonth month, int part) {
-        return "articles-" + month + (part == 1 ? "" : "-" + part) + ".xml";
-    }
-
     private final SitemapContent content;
     private final SiteAddresses site;
     private final Clock clock;
@@ -89,6 +85,10 @@ class Sitemaps {
         try (SitemapDocument sitemap = SitemapDocument.pages(out)) {
             content.part(start, page -> sitemap.page(site.article(page.section(), page.slug()), page.lastModified()));
         }
+    }
+
+    private static String fileName(YearMonth month, int part) {
+        return "articles-" + month + (part == 1 ? "" : "-" + part) + ".xml";
     }
 
     private static Optional<YearMonth> parseMonth(String text) {

@@ -27,6 +27,11 @@ public final class ETags {
         }
     }
 
+    /** The tag without its quotes, as JAX-RS's EntityTag and opaque version fields take it. */
+    public static String unquoted(String tag) {
+        return tag.substring(1, tag.length() - 1);
+    }
+
     /**
      * Throws {@link StaleVersion} unless an {@code If-Match} header (absent: no condition) matches the current tag;
      * {@code current} is null when the resource does not exist. Weak tags never match (strong comparison).

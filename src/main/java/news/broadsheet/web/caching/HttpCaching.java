@@ -49,7 +49,7 @@ public class HttpCaching {
         request.setProperty(COLLECTION_TAG, etag);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && ETags.matchesWeakly(ifNoneMatch, etag)) {
-            return Optional.of(Response.notModified(etag.substring(1, etag.length() - 1)).build());
+            return Optional.of(Response.notModified(ETags.unquoted(etag)).build());
         }
         return Optional.empty();
     }
