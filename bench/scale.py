@@ -11,9 +11,12 @@ workloads (W1 latest, W2 section, W3 by slug, W5 two-word relevance search), wit
 import math, subprocess, sys, threading, time
 
 COLUMNS = """a.id, a.slug, a.title, a.subtitle, a.summary, s.slug as section_slug, s.name as section_name,
-    a.tags, a.authors, a.dateline, a.hero_image_url, a.hero_image_alt, a.hero_image_caption, a.hero_image_credit,
+    a.tags,
+    array(select au.slug from unnest(a.author_ids) with ordinality c(id, n) join author au on au.id = c.id order by c.n) as author_slugs,
+    array(select au.name from unnest(a.author_ids) with ordinality c(id, n) join author au on au.id = c.id order by c.n) as author_names,
+    a.dateline, a.hero_image_url, a.hero_image_alt, a.hero_image_caption, a.hero_image_credit,
     a.featured, a.status, a.published_at, a.created_at, a.updated_at, a.word_count, a.reading_time_minutes"""
-COPIED = """title, subtitle, summary, body, body_html, section_id, tags, authors, dateline, hero_image_url,
+COPIED = """title, subtitle, summary, body, body_html, section_id, tags, author_ids, dateline, hero_image_url,
     hero_image_alt, hero_image_caption, hero_image_credit, featured, status, word_count, reading_time_minutes"""
 NEWEST = "coalesce(a.published_at, a.created_at)"
 PUBLIC = "article_is_public(a)"  # the application's definition (V11__article_visibility.sql)

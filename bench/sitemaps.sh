@@ -51,10 +51,10 @@ python3 bench/scale.py "$psql_url" "$target" >/dev/null
 echo "# crowding January 2001 with $crowded articles" >&2
 copies=$(((crowded + 19999) / 20000))
 psql "$psql_url" -X -q -v ON_ERROR_STOP=1 <<SQL
-insert into article (id, slug, title, subtitle, summary, body, body_html, section_id, tags, authors, dateline, status,
+insert into article (id, slug, title, subtitle, summary, body, body_html, section_id, tags, author_ids, dateline, status,
                      word_count, reading_time_minutes, published_at, created_at, updated_at)
 select gen_random_uuid(), left(o.slug, 100) || '-m' || g.n, o.title, o.subtitle, o.summary, o.body, o.body_html, o.section_id,
-       o.tags, o.authors, o.dateline, 'PUBLISHED', o.word_count, o.reading_time_minutes, t.at, t.at, t.at
+       o.tags, o.author_ids, o.dateline, 'PUBLISHED', o.word_count, o.reading_time_minutes, t.at, t.at, t.at
 from (select *, row_number() over (order by id) as number from article where slug !~ '-c[0-9]+\$' order by id limit 20000) o
 cross join generate_series(1, $copies) g(n)
 cross join lateral (select timestamptz '2001-01-01 00:00:00+00'

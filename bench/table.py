@@ -8,10 +8,11 @@ from collections import defaultdict
 
 TARGETS = {  # workload: (share of the ceiling's req/s, p99 in ms)
     "W1": (0.50, 10), "W2": (0.50, 10), "W3": (0.50, 10), "W4": (0.25, None),
-    "W5": (None, 50), "R304": (0.70, None),
+    "W5": (None, 50), "R304": (0.70, None), "W6": (0.50, 10), "W7": (0.50, 10), "W8": (0.50, 10),
 }
 NAMES = {"W1": "W1 latest 20", "W2": "W2 section 20", "W3": "W3 by slug", "W4": "W4 search (71 words)",
-         "W5": "W5 two-word searches", "R304": "304 revalidation"}
+         "W5": "W5 two-word searches", "R304": "304 revalidation", "W6": "W6 one author", "W7": "W7 one collection (20)",
+         "W8": "W8 related (5) of one article"}
 
 figures = defaultdict(list)  # (label, system, workload) -> [(req/s, p50, p99, non2xx)]
 rss = defaultdict(list)

@@ -48,6 +48,7 @@ export const api = {
   section: (name) => call('GET', `/api/v1/sections/${slug(name)}`),
   articles: (query) => call('GET', '/api/v1/articles', { query }),
   article: (name) => call('GET', `/api/v1/articles/${slug(name)}`),
+  collection: (name) => call('GET', `/api/v1/collections/${slug(name)}`),
   // schema.org NewsArticle for the page's <script type="application/ld+json">; the API escapes < > & in it
   structuredData: (name) => call('GET', `/api/v1/articles/${slug(name)}`, { accept: 'application/ld+json' }),
   signUp: (form) => call('POST', '/api/v1/subscriptions', { body: form }),

@@ -64,10 +64,17 @@ export async function renderLatest(container, exceptSlug) {
       el('span', { class: 'meta' }, formatDate(item.publishedAt))))));
 }
 
-/** "Don't miss": the editors' picks (featured=true). */
+/** "Don't miss": the editors' curated collection, in their order; the featured articles where there is none. */
 export async function renderDontMiss(container, exceptSlug) {
-  const page = await api.articles({ featured: true, limit: 5 });
-  const items = page.items.filter((item) => item.slug !== exceptSlug).slice(0, 4);
+  const picks = await api.collection('dont-miss')
+    .then((collection) => collection.articles)
+    .catch(async (error) => {
+      if (error instanceof ApiProblem && error.status === 404) {
+        return (await api.articles({ featured: true, limit: 5 })).items;
+      }
+      throw error;
+    });
+  const items = picks.filter((item) => item.slug !== exceptSlug).slice(0, 4);
   container.replaceChildren(el('h2', {}, "Don't miss"), el('div', { class: 'picks' }, items.map((item) => card(item, { image: true, compact: true }))));
 }
 

@@ -9,7 +9,7 @@ page(async () => {
   story.querySelector('.kicker').replaceChildren(el('a', { href: sectionUrl(article.section.slug) }, article.section.name));
   story.querySelector('.headline').textContent = article.title;
   story.querySelector('.standfirst').textContent = article.subtitle ?? article.summary ?? '';
-  story.querySelector('.authors').textContent = article.authors.length ? `By ${article.authors.join(' and ')}` : '';
+  story.querySelector('.authors').textContent = article.authors.length ? `By ${article.authors.map(author => author.name).join(' and ')}` : '';
   story.querySelector('.dateline').textContent = article.dateline ? `${article.dateline} —` : '';
   const time = story.querySelector('time');
   time.dateTime = article.publishedAt;

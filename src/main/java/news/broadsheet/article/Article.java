@@ -53,9 +53,10 @@ public class Article extends PanacheEntityBase {
     @Column(columnDefinition = "text[]")
     public List<String> tags = new ArrayList<>();
 
+    /** The authors' ids in byline order (news.broadsheet.author.Bylines finds and locks them). */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(columnDefinition = "text[]")
-    public List<String> authors = new ArrayList<>();
+    @Column(name = "author_ids", columnDefinition = "uuid[]")
+    public List<UUID> authorIds = new ArrayList<>();
 
     public String dateline;
 

@@ -2,6 +2,8 @@ package news.broadsheet.article;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.author.Bylines;
+import news.broadsheet.author.Credit;
 import news.broadsheet.database.Clock;
 import news.broadsheet.section.UnknownSection;
 import org.postgresql.PGConnection;
@@ -42,7 +44,7 @@ class ArticleBatchWriter {
     private static final String STAGING_TABLE = """
             create temporary table article_import (
                 slug text, title text, subtitle text, summary text, body text, body_html text, section_id uuid,
-                tags text[], authors text[], dateline text, hero_image_url text, hero_image_alt text, hero_image_caption text,
+                tags text[], author_ids uuid[], dateline text, hero_image_url text, hero_image_alt text, hero_image_caption text,
                 hero_image_credit text, featured boolean, status text, published_at timestamptz, word_count integer,
                 reading_time_minutes integer) on commit delete rows;
             alter table article_import alter column body set storage external, alter column body_html set storage external""";
@@ -51,7 +53,7 @@ class ArticleBatchWriter {
      * What an upload sets, the fields of {@link ArticleInput} but the slug: an article whose columns all equal a line's
      * is unchanged, as {@link ArticleService} judges it by comparing inputs.
      */
-    private static final List<String> CONTENT = List.of("title", "subtitle", "summary", "body", "section_id", "tags", "authors",
+    private static final List<String> CONTENT = List.of("title", "subtitle", "summary", "body", "section_id", "tags", "author_ids",
             "dateline", "hero_image_url", "hero_image_alt", "hero_image_caption", "hero_image_credit", "featured", "status",
             "published_at");
 
@@ -115,6 +117,9 @@ class ArticleBatchWriter {
                     Stored before = stored.get(row.slug());
                     return before != null && before.bodyMd5().equals(md5(row.body())) ? null : markdown.render(row.body());
                 }).toList();
+                // the batch's authors, created once however many lines or lanes name them, locked until the batch commits
+                Map<String, Credit> credits = Bylines.resolve(connection,
+                        rows.stream().flatMap(row -> row.authors().stream()).distinct().toList());
                 try (Statement statement = connection.createStatement();
                      ResultSet staging = statement.executeQuery("select to_regclass('pg_temp.article_import') is null")) {
                     staging.next();
@@ -124,7 +129,7 @@ class ArticleBatchWriter {
                 }
                 try (var copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "copy article_import from stdin", 1 << 16);
                      var out = new OutputStreamWriter(copy, StandardCharsets.UTF_8)) {
-                    copyRows(out, rows, rendered, sections);
+                    copyRows(out, rows, rendered, sections, credits);
                 }
                 try (Statement prune = connection.createStatement()) {
                     prune.executeUpdate(DROP_UNCHANGED);
@@ -195,7 +200,7 @@ class ArticleBatchWriter {
 
     /** The batch in COPY's text format: tab-separated, \N for null, arrays as PostgreSQL array literals. */
     private static void copyRows(Writer out, List<ArticleInput> rows, List<MarkdownRenderer.Rendered> rendered,
-                                 Map<String, UUID> sections) throws IOException {
+                                 Map<String, UUID> sections, Map<String, Credit> credits) throws IOException {
         for (int i = 0; i < rows.size(); i++) {
             ArticleInput row = rows.get(i);
             MarkdownRenderer.Rendered html = rendered.get(i);
@@ -208,7 +213,8 @@ class ArticleBatchWriter {
             field(out, html == null ? "" : html.html()).append('\t');
             out.append(sections.get(row.section().slug()).toString()).append('\t');
             field(out, arrayLiteral(row.tags())).append('\t');
-            field(out, arrayLiteral(row.authors())).append('\t');
+            field(out, arrayLiteral(row.authors().stream().map(byline -> credits.get(byline).id().toString()).distinct().toList()))
+                    .append('\t');
             field(out, row.dateline()).append('\t');
             field(out, hero == null ? null : hero.url()).append('\t');
             field(out, hero == null ? null : hero.alt()).append('\t');

@@ -16,7 +16,7 @@ final class ArticleExamples {
              "summary": "All twelve lines are running, the city says.",
              "body": "Trams returned to **all twelve lines** on Monday.\\n\\n> We worked through the night, said a driver.\\n",
              "bodyHtml": "<p>Trams returned to <strong>all twelve lines</strong> on Monday.</p>\\n<blockquote>\\n<p>We worked through the night, said a driver.</p>\\n</blockquote>\\n",
-             "section": {"slug": "europe", "name": "Europe"}, "tags": ["transport", "lviv"], "authors": ["Hanna Łukasik"],
+             "section": {"slug": "europe", "name": "Europe"}, "tags": ["transport", "lviv"], "authors": [{"slug": "hanna-lukasik", "name": "Hanna Łukasik"}],
              "dateline": "Lviv",
              "heroImage": {"url": "https://images.example.org/lviv-tram.jpg", "alt": "A tram crossing Rynok Square in the rain",
                            "caption": "Trams ran again on Monday morning", "credit": "Hanna Łukasik"},
@@ -59,7 +59,7 @@ final class ArticleExamples {
               {"id": "5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6", "slug": "lviv-s-trams-run-again-after-the-storm",
                "title": "Lviv's trams run again after the storm", "subtitle": "Crews cleared the lines overnight",
                "summary": "All twelve lines are running, the city says.", "section": {"slug": "europe", "name": "Europe"},
-               "tags": ["transport", "lviv"], "authors": ["Hanna Łukasik"], "dateline": "Lviv",
+               "tags": ["transport", "lviv"], "authors": [{"slug": "hanna-lukasik", "name": "Hanna Łukasik"}], "dateline": "Lviv",
                "heroImage": {"url": "https://images.example.org/lviv-tram.jpg", "alt": "A tram crossing Rynok Square in the rain",
                              "caption": "Trams ran again on Monday morning", "credit": "Hanna Łukasik"},
                "featured": false, "status": "PUBLISHED", "publishedAt": "2026-11-24T09:30:00Z",
@@ -112,6 +112,15 @@ final class ArticleExamples {
              "instance": "/api/v1/articles"}""";
     static final String PATCH = """
             {"summary": "All twelve lines and the night buses are running.", "featured": true, "heroImage": null}""";
+
+    static final String RELATED = """
+            {"items": [
+              {"id": "8c7b6a5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d", "slug": "lviv-adds-night-trams", "title": "Lviv adds night trams",
+               "subtitle": null, "summary": "Two lines will run until 2 a.m.", "section": {"slug": "europe", "name": "Europe"},
+               "tags": ["transport", "lviv"], "authors": [{"slug": "hanna-lukasik", "name": "Hanna Łukasik"}], "dateline": "Lviv",
+               "heroImage": null, "featured": false, "status": "PUBLISHED", "publishedAt": "2026-11-20T07:00:00Z",
+               "createdAt": "2026-11-20T06:40:00Z", "updatedAt": "2026-11-20T07:00:00Z", "wordCount": 380, "readingTimeMinutes": 2}],
+             "next": null}""";
 
     private ArticleExamples() {
     }

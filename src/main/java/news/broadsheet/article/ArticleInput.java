@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import news.broadsheet.author.Bylines;
+import news.broadsheet.author.Credit;
 import news.broadsheet.database.Clock;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.problem.InvalidInput;
@@ -46,7 +48,9 @@ public record ArticleInput(
         @Size(max = 30)
         List<@NotBlank @Pattern(regexp = Slugs.PATTERN, message = "must be " + Slugs.RULE) @Size(max = 60) String> tags,
 
-        @Schema(description = "Bylines, as printed", examples = "[\"Hanna Łukasik\"]", maxItems = 20)
+        @Schema(description = "The authors in byline order, each an author's slug or a display name. A name names the author whose "
+                + "slug derives from it (\"Hanna Łukasik\" and \"hanna-lukasik\" are one person), who is created, named as written, "
+                + "when there is none yet; empty when left out", examples = "[\"Hanna Łukasik\"]", maxItems = 20)
         @Size(max = 20)
         List<@NotBlank @Size(max = 200) String> authors,
 
@@ -83,6 +87,7 @@ public record ArticleInput(
         }
         List<String> normalTags = tags == null ? List.of() : tags.stream().distinct().toList();
         List<String> normalAuthors = authors == null ? List.of() : authors.stream().map(String::strip).distinct().toList();
+        normalAuthors.forEach(Bylines::slugOf); // refused here, before anything is written
         return new ArticleInput(slug, title.strip(), subtitle, summary, Objects.requireNonNullElse(body, ""),
                 new SectionRef(section.slug()), normalTags, normalAuthors, dateline, heroImage, Boolean.TRUE.equals(featured),
                 normalStatus, published);
@@ -94,9 +99,20 @@ public record ArticleInput(
                 status, time);
     }
 
-    static ArticleInput from(Article article) {
+    /** The same input crediting these authors (their slugs, once each). */
+    ArticleInput withAuthors(List<Credit> credits) {
+        return new ArticleInput(slug, title, subtitle, summary, body, section, tags, slugs(credits), dateline, heroImage, featured,
+                status, publishedAt);
+    }
+
+    /** The stored article as an upload, its authors by slug. */
+    static ArticleInput from(Article article, List<Credit> credits) {
         return new ArticleInput(article.slug, article.title, article.subtitle, article.summary, article.body,
-                new SectionRef(article.section.slug), List.copyOf(article.tags), List.copyOf(article.authors),
+                new SectionRef(article.section.slug), List.copyOf(article.tags), slugs(credits),
                 article.dateline, article.heroImage, article.featured, article.status, article.publishedAt);
+    }
+
+    private static List<String> slugs(List<Credit> credits) {
+        return credits.stream().map(Credit::slug).distinct().toList();
     }
 }

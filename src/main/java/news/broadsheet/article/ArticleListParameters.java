@@ -58,7 +58,8 @@ public class ArticleListParameters {
     String tag;
 
     @QueryParam("author")
-    @Parameter(description = "Author name, exactly as in the byline", example = "Hanna Łukasik")
+    @Parameter(description = "Author slug: the articles this author is credited on; an unknown slug gives an empty list, not an error",
+            example = "hanna-lukasik")
     String author;
 
     @QueryParam("featured")

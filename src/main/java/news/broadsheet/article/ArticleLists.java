@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -102,7 +104,7 @@ class ArticleLists {
                     query.cursor().time(), query.cursor().id());
         }
         sql.append(" order by sort_key " + direction + ", a.id " + direction + " limit ?", query.limit() + 1);
-        List<ArticleSummary> rows = new java.util.ArrayList<>();
+        List<ArticleSummary> rows = new ArrayList<>();
         Instant lastKey = null;
         try (PreparedStatement statement = sql.prepare(connection, queryTimeout); ResultSet row = statement.executeQuery()) {
             while (row.next()) {
@@ -114,6 +116,26 @@ class ArticleLists {
             }
         }
         return new Listed(rows, null);
+    }
+
+    /** These articles as list items in this order, ids without an article left out; only public ones unless {@code all}. */
+    List<ArticleSummary> inOrder(List<UUID> ids, boolean all) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var sql = new BoundSql().append("select " + ArticleRows.SUMMARY_COLUMNS + " from unnest(?::uuid[]) with ordinality listed(id, position)"
+                + " join article a on a.id = listed.id join section s on s.id = a.section_id where (? or article_is_public(a))"
+                + " order by listed.position", ids.stream().map(UUID::toString).toArray(String[]::new), all);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = sql.prepare(connection, queryTimeout); ResultSet row = statement.executeQuery()) {
+            List<ArticleSummary> items = new ArrayList<>(ids.size());
+            while (row.next()) {
+                items.add(ArticleRows.summary(row));
+            }
+            return items;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Listing articles by id failed", e);
+        }
     }
 
     private long count(Connection connection, ListConditions where) throws SQLException {

@@ -3,7 +3,14 @@ package news.broadsheet.article;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import news.broadsheet.author.Bylines;
+import news.broadsheet.author.Credit;
+import org.hibernate.Session;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +39,41 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     private boolean holds(String visibility, UUID id) {
         return (Boolean) getEntityManager().createNativeQuery("select " + visibility + "(a) from article a where a.id = ?1")
                 .setParameter(1, id).getSingleResult();
+    }
+
+    /** The author each byline string names, created when missing and locked until the transaction ends ({@link Bylines}). */
+    List<Credit> credit(List<String> bylines) {
+        Map<String, Credit> credits = session().doReturningWork(connection -> Bylines.resolve(connection, bylines));
+        return credits.values().stream().distinct().toList();
+    }
+
+    /** The article's authors in byline order. */
+    List<Credit> creditsOf(Article article) {
+        return session().doReturningWork(connection -> Bylines.of(connection, article.authorIds));
+    }
+
+    private Session session() {
+        return getEntityManager().unwrap(Session.class);
+    }
+
+    /** The ids of the articles of these slugs that exist, by slug. */
+    Map<String, UUID> idsOf(Collection<String> slugs) {
+        Map<String, UUID> ids = new HashMap<>();
+        for (Object[] row : getEntityManager().createQuery("select a.slug, a.id from Article a where a.slug in :slugs", Object[].class)
+                .setParameter("slugs", slugs).getResultList()) {
+            ids.put((String) row[0], (UUID) row[1]);
+        }
+        return ids;
+    }
+
+    /** The slugs of the articles of these ids that exist, by id. */
+    Map<UUID, String> slugsOf(Collection<UUID> ids) {
+        Map<UUID, String> slugs = new HashMap<>();
+        for (Object[] row : getEntityManager().createQuery("select a.id, a.slug from Article a where a.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList()) {
+            slugs.put((UUID) row[0], (String) row[1]);
+        }
+        return slugs;
     }
 
     boolean slugTaken(String slug) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -30,6 +31,7 @@ import news.broadsheet.web.caching.CachedAnswer;
 import news.broadsheet.web.caching.PublicCollection;
 import news.broadsheet.web.caching.Stored;
 import news.broadsheet.web.paging.Page;
+import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.web.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -135,6 +137,43 @@ public class ArticleResource {
                                     @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                     @Context Request request) {
         return formats.answer(articles.get(slug, isEditor()), request, ifNoneMatch);
+    }
+
+    @PublicCollection
+    @CachedAnswer
+    @Parameter(ref = "IfNoneMatch")
+    @GET
+    @Path("{slug}/related")
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Operation(operationId = "listRelatedArticles", summary = "List articles related to one",
+            description = "Up to `limit` published articles that share tags, the section and words of the title with this one, most "
+                    + "related first (each shared tag counts twice, the same section once, title and summary words up to four), "
+                    + "then newest. Never the article itself, never a draft, archived or scheduled one. The public asks about "
+                    + "published articles (others are 404); with a token, about any. Never paged: next is always null.")
+    @APIResponse(responseCode = "200", description = "The related articles, as list items",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleList.class),
+                    examples = @ExampleObject(name = "related", value = ArticleExamples.RELATED)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Page<ArticleSummary> related(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
+                                        @PathParam("slug") String slug,
+                                        @Parameter(description = "How many, 1 to " + RelatedArticles.MAX, example = "5",
+                                                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5"))
+                                        @QueryParam("limit") String limit) {
+        int size = RelatedArticles.DEFAULT;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > RelatedArticles.MAX) {
+                throw new InvalidInput("limit", "must be a whole number between 1 and " + RelatedArticles.MAX);
+            }
+        }
+        return articles.related(slug, isEditor(), size);
     }
 
     @POST

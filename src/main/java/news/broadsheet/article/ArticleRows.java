@@ -1,11 +1,15 @@
 package news.broadsheet.article;
 
+import news.broadsheet.author.Byline;
+import news.broadsheet.author.Bylines;
 import news.broadsheet.database.SqlArrays;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** The columns of a list item (never the body) and how a row of them becomes an {@link ArticleSummary}. */
@@ -14,8 +18,8 @@ final class ArticleRows {
     /** Selected from {@code article a join section s}. */
     static final String SUMMARY_COLUMNS = """
             a.id, a.slug, a.title, a.subtitle, a.summary, s.slug as section_slug, s.name as section_name,
-            a.tags, a.authors, a.dateline, a.hero_image_url, a.hero_image_alt, a.hero_image_caption, a.hero_image_credit,
-            a.featured, a.status, a.published_at, a.created_at, a.updated_at, a.word_count, a.reading_time_minutes""";
+            a.tags, %s, a.dateline, a.hero_image_url, a.hero_image_alt, a.hero_image_caption, a.hero_image_credit,
+            a.featured, a.status, a.published_at, a.created_at, a.updated_at, a.word_count, a.reading_time_minutes""".formatted(Bylines.COLUMNS);
 
     private ArticleRows() {
     }
@@ -30,7 +34,7 @@ final class ArticleRows {
                 row.getString("summary"),
                 new ArticleSection(row.getString("section_slug"), row.getString("section_name")),
                 SqlArrays.strings(row.getArray("tags")),
-                SqlArrays.strings(row.getArray("authors")),
+                bylines(row),
                 row.getString("dateline"),
                 heroUrl == null ? null : new HeroImage(heroUrl, row.getString("hero_image_alt"),
                         row.getString("hero_image_caption"), row.getString("hero_image_credit")),
@@ -42,6 +46,17 @@ final class ArticleRows {
                 row.getInt("word_count"),
                 row.getInt("reading_time_minutes"),
                 null);
+    }
+
+    /** The {@link Bylines#COLUMNS} of a row. */
+    static List<Byline> bylines(ResultSet row) throws SQLException {
+        List<String> slugs = SqlArrays.strings(row.getArray("author_slugs"));
+        List<String> names = SqlArrays.strings(row.getArray("author_names"));
+        List<Byline> bylines = new ArrayList<>(slugs.size());
+        for (int i = 0; i < slugs.size(); i++) {
+            bylines.add(new Byline(slugs.get(i), names.get(i)));
+        }
+        return bylines;
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

@@ -5,13 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import news.broadsheet.author.Credit;
 import news.broadsheet.database.Clock;
 import news.broadsheet.database.IntegrityViolation;
 import news.broadsheet.database.WriteLocks;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.SectionRepository;
 import news.broadsheet.section.UnknownSection;
-import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.caching.ETags;
 import news.broadsheet.web.caching.Stored;
@@ -22,6 +22,10 @@ import news.broadsheet.web.problem.NotFound;
 import news.broadsheet.web.problem.StaleVersion;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Articles one at a time, through Hibernate. How an article row is written, here and in the import
@@ -40,11 +44,13 @@ public class ArticleService {
     private final MarkdownRenderer markdown;
     private final MergePatch mergePatch;
     private final WriteLocks writeLocks;
+    private final RelatedArticles related;
 
     ArticleService(ArticleRepository articles, ArticleLists lists, SectionRepository sections,
-                   MarkdownRenderer markdown, MergePatch mergePatch, WriteLocks writeLocks) {
+                   MarkdownRenderer markdown, MergePatch mergePatch, WriteLocks writeLocks, RelatedArticles related) {
         this.articles = articles;
         this.lists = lists;
+        this.related = related;
         this.sections = sections;
         this.markdown = markdown;
         this.mergePatch = mergePatch;
@@ -54,6 +60,28 @@ public class ArticleService {
     /** Reads on a connection of their own, outside any transaction: a list is one statement or a few. */
     public Page<ArticleSummary> list(ArticleQuery query) {
         return lists.list(query);
+    }
+
+    /** Published articles related to one; the public asks only about articles it sees, editors about any. */
+    public Page<ArticleSummary> related(String slug, boolean editor, int limit) {
+        return new Page<>(related.of(slug, editor, limit), null, null);
+    }
+
+    /** These articles as list items in this order (for curated collections); only the public ones unless {@code all}. */
+    public List<ArticleSummary> inOrder(List<UUID> ids, boolean all) {
+        return lists.inOrder(ids, all);
+    }
+
+    /** The ids of the articles of these slugs that exist, by slug. */
+    @Transactional
+    public Map<String, UUID> idsOf(Collection<String> slugs) {
+        return slugs.isEmpty() ? Map.of() : articles.idsOf(slugs);
+    }
+
+    /** The current slugs of the articles of these ids that still exist, by id. */
+    @Transactional
+    public Map<UUID, String> slugsOf(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : articles.slugsOf(ids);
     }
 
     /** One article; the public sees it only when it is published and due, editors always. */
@@ -72,19 +100,7 @@ public class ArticleService {
 
     @Transactional
     public Stored<ArticleView> create(ArticleInput input) {
-        String slug;
-        if (input.slug() != null) {
-            slug = input.slug();
-            writeLocks.lock(LOCK_KIND, slug);
-            if (articles.slugTaken(slug)) {
-                throw Conflict.slugTaken("article", slug);
-            }
-        } else {
-            String base = Slugs.derive(input.title())
-                    .orElseThrow(() -> new InvalidInput("slug", "could not be derived from the title; give one"));
-            writeLocks.lock(LOCK_KIND, base);
-            slug = Slugs.firstFree(base, articles::slugTaken);
-        }
+        String slug = writeLocks.claimNewSlug(LOCK_KIND, input.slug(), input.title(), "title", articles::slugTaken);
         return stored(insert(slug, input), true);
     }
 
@@ -96,7 +112,7 @@ public class ArticleService {
         }
         writeLocks.lock(LOCK_KIND, slug);
         var existing = articles.findBySlugForUpdate(slug);
-        ETags.requireMatch(ifMatch, existing.map(ArticleService::etag).orElse(null), "article");
+        ETags.requireMatch(ifMatch, existing.map(this::etag).orElse(null), "article");
         ETags.requireAbsent(ifNoneMatch, existing.isPresent(), "article");
         if (existing.isEmpty()) {
             return stored(insert(slug, input), true);
@@ -108,17 +124,13 @@ public class ArticleService {
     @Transactional
     public Stored<ArticleView> patch(String slug, String patch, String ifMatch) throws JsonProcessingException {
         Article article = articles.findBySlugForUpdate(slug).orElseThrow(() -> new NotFound("article", slug));
-        ETags.requireMatch(ifMatch, etag(article), "article");
-        ArticleInput patched = mergePatch.apply(ArticleInput.from(article), patch, ArticleInput.class);
+        List<Credit> credits = articles.creditsOf(article);
+        ETags.requireMatch(ifMatch, etag(article, credits), "article");
+        ArticleInput patched = mergePatch.apply(ArticleInput.from(article, credits), patch, ArticleInput.class);
         if (patched.slug() == null) {
             throw new InvalidInput("slug", "must not be null");
         }
-        if (!patched.slug().equals(article.slug)) {
-            writeLocks.lock(LOCK_KIND, patched.slug());
-            if (articles.slugTaken(patched.slug())) {
-                throw Conflict.slugTaken("article", patched.slug());
-            }
-        }
+        writeLocks.claimRename(LOCK_KIND, article.slug, patched.slug(), articles::slugTaken);
         return stored(replace(article, patched.slug(), patched), false);
     }
 
@@ -129,19 +141,26 @@ public class ArticleService {
         articles.delete(article);
     }
 
-    /** An article's tag changes with its own version and with its section's, whose name it shows. */
-    static String etag(Article article) {
-        return ETags.of("article", article.id, article.version, article.section.id, article.section.version);
+    private String etag(Article article) {
+        return etag(article, articles.creditsOf(article));
     }
 
-    private static Stored<ArticleView> stored(Article article, boolean created) {
-        return new Stored<>(ArticleView.from(article), etag(article), created);
+    /** An article's tag changes with its own version and with its section's and authors', whose names it shows. */
+    private static String etag(Article article, List<Credit> credits) {
+        return ETags.of("article", article.id, article.version, article.section.id, article.section.version,
+                credits.stream().map(credit -> credit.id() + ":" + credit.version()).toList());
+    }
+
+    private Stored<ArticleView> stored(Article article, boolean created) {
+        List<Credit> credits = articles.creditsOf(article);
+        return new Stored<>(ArticleView.from(article, credits.stream().map(Credit::byline).toList()), etag(article, credits), created);
     }
 
     private Article insert(String slug, ArticleInput input) {
         Article article = new Article();
         article.createdAt = Clock.now();
-        write(article, input.normalized(slug, null));
+        ArticleInput normalized = input.normalized(slug, null);
+        write(article, normalized, articles.credit(normalized.authors()));
         article.updatedAt = article.createdAt;
         try {
             articles.persistAndFlush(article);
@@ -153,10 +172,11 @@ public class ArticleService {
 
     private Article replace(Article article, String slug, ArticleInput input) {
         ArticleInput normalized = input.normalized(slug, article.publishedAt);
-        if (normalized.equals(ArticleInput.from(article))) {
+        List<Credit> credits = articles.credit(normalized.authors());
+        if (normalized.withAuthors(credits).equals(ArticleInput.from(article, articles.creditsOf(article)))) {
             return article; // an identical rerun changes nothing, not even updatedAt
         }
-        write(article, normalized);
+        write(article, normalized, credits);
         article.updatedAt = Clock.now();
         try {
             articles.flush();
@@ -166,7 +186,7 @@ public class ArticleService {
         return article;
     }
 
-    private void write(Article article, ArticleInput input) {
+    private void write(Article article, ArticleInput input, List<Credit> credits) {
         Section section = sections.findBySlug(input.section().slug())
                 .orElseThrow(() -> UnknownSection.in("section", input.section().slug()));
         if (article.body == null || !article.body.equals(input.body())) {
@@ -182,7 +202,7 @@ public class ArticleService {
         article.body = input.body();
         article.section = section;
         article.tags = new ArrayList<>(input.tags());
-        article.authors = new ArrayList<>(input.authors());
+        article.authorIds = new ArrayList<>(credits.stream().map(Credit::id).toList());
         article.dateline = input.dateline();
         article.heroImage = input.heroImage();
         article.featured = input.featured();

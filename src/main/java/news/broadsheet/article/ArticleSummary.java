@@ -1,6 +1,7 @@
 package news.broadsheet.article;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import news.broadsheet.author.Byline;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -18,7 +19,7 @@ public record ArticleSummary(
         @Schema(examples = "All twelve lines are running, the city says.") String summary,
         ArticleSection section,
         @Schema(examples = "[\"transport\", \"lviv\"]") List<String> tags,
-        @Schema(examples = "[\"Hanna Łukasik\"]") List<String> authors,
+        @Schema(description = "The authors in byline order") List<Byline> authors,
         @Schema(examples = "Lviv") String dateline,
         HeroImage heroImage,
         @Schema(examples = "false") boolean featured,

@@ -1,5 +1,6 @@
 package news.broadsheet.article;
 
+import news.broadsheet.author.Byline;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -19,7 +20,7 @@ public record ArticleView(
                 examples = "<p>Trams returned to <strong>all twelve lines</strong> on Monday.</p>") String bodyHtml,
         ArticleSection section,
         @Schema(examples = "[\"transport\", \"lviv\"]") List<String> tags,
-        @Schema(examples = "[\"Hanna Łukasik\"]") List<String> authors,
+        @Schema(description = "The authors in byline order") List<Byline> authors,
         @Schema(examples = "Lviv") String dateline,
         HeroImage heroImage,
         @Schema(examples = "false") boolean featured,
@@ -30,9 +31,9 @@ public record ArticleView(
         @Schema(examples = "412") int wordCount,
         @Schema(description = "At 230 words a minute, at least 1 for a non-empty body", examples = "2") int readingTimeMinutes) {
 
-    static ArticleView from(Article a) {
+    static ArticleView from(Article a, List<Byline> authors) {
         return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.summary, a.body, a.bodyHtml,
-                new ArticleSection(a.section.slug, a.section.name), List.copyOf(a.tags), List.copyOf(a.authors), a.dateline,
+                new ArticleSection(a.section.slug, a.section.name), List.copyOf(a.tags), authors, a.dateline,
                 a.heroImage, a.featured, a.status, a.publishedAt, a.createdAt, a.updatedAt, a.wordCount, a.readingTimeMinutes);
     }
 }

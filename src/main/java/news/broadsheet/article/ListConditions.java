@@ -41,7 +41,8 @@ final class ListConditions {
             sql.append(" and a.tags @> array[?]::text[]", query.tag());
         }
         if (query.author() != null) {
-            sql.append(" and a.authors @> array[?]::text[]", query.author());
+            // an unknown slug makes array[null], which no article contains: an empty list, not an error
+            sql.append(" and a.author_ids @> array[(select id from author where slug = ?)]::uuid[]", query.author());
         }
         if (query.featured() != null) {
             sql.append(" and a.featured = ?", query.featured());

@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
  * then the OWASP sanitizer keeps only editorial markup, so no script, handler, frame or style survives.
  */
 @ApplicationScoped
-class MarkdownRenderer {
+public class MarkdownRenderer {
 
     static final int WORDS_PER_MINUTE = 230;
 
-    record Rendered(String html, int wordCount, int readingTimeMinutes) {
+    public record Rendered(String html, int wordCount, int readingTimeMinutes) {
     }
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
@@ -47,7 +47,7 @@ class MarkdownRenderer {
     private final HtmlRenderer html = HtmlRenderer.builder().extensions(extensions).build();
     private final TextContentRenderer text = TextContentRenderer.builder().extensions(extensions).build();
 
-    Rendered render(String markdown) {
+    public Rendered render(String markdown) {
         Node document = parser.parse(markdown);
         String safeHtml = POLICY.sanitize(html.render(document));
         int words = countWords(text.render(document));

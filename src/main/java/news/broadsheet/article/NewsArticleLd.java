@@ -70,7 +70,7 @@ record NewsArticleLd(
                 new WebPage("WebPage", page), page,
                 article.heroImage() == null ? List.of() : List.of(article.heroImage().url()),
                 article.publishedAt(), article.updatedAt(),
-                article.authors().stream().map(name -> new Person("Person", name, site.author(name).orElse(null))).toList(),
+                article.authors().stream().map(author -> new Person("Person", author.name(), site.author(author.slug()))).toList(),
                 new Organization("Organization", site.publicationName(), site.home(), new ImageObject("ImageObject", site.logo())),
                 article.section().name(), article.tags(), article.wordCount(), article.dateline(), site.language(), true);
     }

@@ -1,6 +1,7 @@
 package news.broadsheet.article;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import news.broadsheet.author.Byline;
 import news.broadsheet.site.SiteAddresses;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -94,14 +95,19 @@ record NinjsDocument(
         article.tags().forEach(tag -> subjects.add(new Subject(tag, "tag", tag)));
         return new NinjsDocument("urn:uuid:" + article.id(), new Standard("ninjs", VERSION, SCHEMA), "text", "full", version,
                 article.createdAt(), article.updatedAt(), scheduled ? article.publishedAt() : null, pubStatus(article.status()),
-                site.language(), article.slug(), article.authors().isEmpty() ? null : String.join(", ", article.authors()),
+                site.language(), article.slug(), article.authors().isEmpty() ? null : names(article.authors()),
                 article.dateline(), headlines,
                 article.summary() == null ? List.of() : List.of(new Text("summary", "text/plain", article.summary())),
                 List.of(new Body("main", "text/html", article.wordCount(), article.bodyHtml()),
                         new Body("source", "text/markdown", null, article.body())),
                 subjects,
-                article.authors().stream().map(name -> new Person(name, "author", site.author(name).orElse(null))).toList(),
+                article.authors().stream().map(author -> new Person(author.name(), "author", site.author(author.slug()))).toList(),
                 article.heroImage() == null ? List.of() : List.of(heroImage(article.heroImage())));
+    }
+
+    /** A byline as printed: "Hanna Łukasik, Oleh Bondar". */
+    static String names(List<Byline> authors) {
+        return String.join(", ", authors.stream().map(Byline::name).toList());
     }
 
     private static Association heroImage(HeroImage image) {

@@ -2,6 +2,7 @@ package news.broadsheet.article;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import news.broadsheet.author.Byline;
 import news.broadsheet.site.SiteAddresses;
 import news.broadsheet.web.Html;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,8 +31,8 @@ record OEmbed(
         int width = maxWidth == null ? WIDTH : Math.min(WIDTH, maxWidth);
         int height = maxHeight == null ? HEIGHT : Math.min(HEIGHT, maxHeight);
         String page = site.article(article.section().slug(), article.slug());
-        String byline = String.join(", ", article.authors());
-        String firstAuthor = article.authors().isEmpty() ? null : article.authors().get(0);
+        String byline = NinjsDocument.names(article.authors());
+        Byline firstAuthor = article.authors().isEmpty() ? null : article.authors().get(0);
         StringBuilder card = new StringBuilder()
                 .append("<blockquote class=\"broadsheet-embed\" style=\"margin:0;box-sizing:border-box;max-width:").append(width)
                 .append("px;max-height:").append(height).append("px;overflow:hidden;border-left:4px solid #b3001b;padding:12px 16px;")
@@ -47,7 +48,8 @@ record OEmbed(
         }
         card.append("<a href=\"").append(Html.escape(site.home())).append("\" style=\"color:inherit\">")
                 .append(Html.escape(site.publicationName())).append("</a></p></blockquote>");
-        return new OEmbed("1.0", "rich", article.title(), firstAuthor, firstAuthor == null ? null : site.author(firstAuthor).orElse(null),
+        return new OEmbed("1.0", "rich", article.title(), firstAuthor == null ? null : firstAuthor.name(),
+                firstAuthor == null ? null : site.author(firstAuthor.slug()),
                 site.publicationName(), site.home(), cacheAge, card.toString(), width, height);
     }
 }

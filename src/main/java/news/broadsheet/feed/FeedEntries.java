@@ -29,13 +29,16 @@ class FeedEntries {
 
     private static final String LATEST = """
             select a.id, a.slug, a.title, a.summary,
-                   case when length(a.body_html) <= %d then a.body_html end, s.slug, s.name, a.tags, a.authors, a.hero_image_url,
+                   case when length(a.body_html) <= %d then a.body_html end, s.slug, s.name, a.tags,
+                   array(select au.name from unnest(a.author_ids) with ordinality c(id, n) join author au on au.id = c.id order by c.n),
+                   a.hero_image_url,
                    a.published_at, a.updated_at
             from article a join section s on s.id = a.section_id
-            where article_is_public(a) %s
+            where article_is_public(a) %s %s
             order by coalesce(a.published_at, a.created_at) desc, a.id desc
             limit %d""";
     private static final String IN_SECTION = "and a.section_id in " + SectionTree.IDS_OF_SLUG_AND_CHILDREN;
+    private static final String BY_AUTHOR = "and a.author_ids @> array[(select id from author where slug = ?)]::uuid[]";
 
     private final DataSource dataSource;
 
@@ -43,16 +46,23 @@ class FeedEntries {
         this.dataSource = dataSource;
     }
 
-    /** The latest entries, and the name of the section they are of (null for the whole site). */
-    record Latest(String sectionName, List<FeedEntry> entries) {
+    /** The latest entries, and the names of the section and the author they are of (null for all). */
+    record Latest(String sectionName, String authorName, List<FeedEntry> entries) {
     }
 
-    Latest latest(String section) {
+    /** Of one section and its children, of one author, or both; an unknown section is refused, an unknown author has none. */
+    Latest latest(String section, String author) {
         try (Connection connection = dataSource.getConnection()) {
             String sectionName = section == null ? null : sectionName(connection, section);
-            try (PreparedStatement query = connection.prepareStatement(LATEST.formatted(LONGEST_BODY_CHARACTERS, section == null ? "" : IN_SECTION, SIZE))) {
+            String authorName = author == null ? null : authorName(connection, author);
+            try (PreparedStatement query = connection.prepareStatement(LATEST.formatted(LONGEST_BODY_CHARACTERS,
+                    section == null ? "" : IN_SECTION, author == null ? "" : BY_AUTHOR, SIZE))) {
+                int parameter = 1;
                 if (section != null) {
-                    query.setString(1, section);
+                    query.setString(parameter++, section);
+                }
+                if (author != null) {
+                    query.setString(parameter, author);
                 }
                 List<FeedEntry> entries = new ArrayList<>();
                 try (ResultSet row = query.executeQuery()) {
@@ -65,10 +75,19 @@ class FeedEntries {
                                 row.getObject(12, OffsetDateTime.class).toInstant()));
                     }
                 }
-                return new Latest(sectionName, entries);
+                return new Latest(sectionName, authorName, entries);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the feed failed", e);
+        }
+    }
+
+    private static String authorName(Connection connection, String author) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select name from author where slug = ?")) {
+            query.setString(1, author);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Xml.text(row.getString(1)) : null;
+            }
         }
     }
 

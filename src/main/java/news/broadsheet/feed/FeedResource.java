@@ -26,6 +26,8 @@ public class FeedResource {
     static final String RSS = "application/rss+xml";
     static final String ATOM = "application/atom+xml";
     static final String JSON_FEED = "application/feed+json";
+    private static final String AUTHOR_DOC = "Only articles this author (a slug) is credited on, the author's name in the feed's title; "
+            + "an author that does not exist gives a feed without entries";
     private static final String SECTION_DOC = "Only this section and its child sections; a section that does not exist is a 400 (validation)";
     private static final String RSS_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\">...</rss>";
     private static final String ATOM_EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">...</feed>";
@@ -55,8 +57,9 @@ public class FeedResource {
                     @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public String rss(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
+                      @Parameter(description = AUTHOR_DOC, example = "hanna-lukasik") @QueryParam("author") String author,
                       @Context UriInfo uri) {
-        return feeds.xml(Feeds.RSS, blankToNull(section), uri.getRequestUri());
+        return feeds.xml(Feeds.RSS, blankToNull(section), blankToNull(author), uri.getRequestUri());
     }
 
     @GET
@@ -71,8 +74,9 @@ public class FeedResource {
                     @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public String atom(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
+                       @Parameter(description = AUTHOR_DOC, example = "hanna-lukasik") @QueryParam("author") String author,
                        @Context UriInfo uri) {
-        return feeds.xml(Feeds.ATOM, blankToNull(section), uri.getRequestUri());
+        return feeds.xml(Feeds.ATOM, blankToNull(section), blankToNull(author), uri.getRequestUri());
     }
 
     @GET
@@ -88,8 +92,9 @@ public class FeedResource {
                             examples = @ExampleObject(name = "feed", value = JSON_FEED_EXAMPLE))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public JsonFeed json(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
+                         @Parameter(description = AUTHOR_DOC, example = "hanna-lukasik") @QueryParam("author") String author,
                          @Context UriInfo uri) {
-        return feeds.json(blankToNull(section), uri.getRequestUri());
+        return feeds.json(blankToNull(section), blankToNull(author), uri.getRequestUri());
     }
 
     private static String blankToNull(String value) {

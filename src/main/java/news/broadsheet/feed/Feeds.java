@@ -44,8 +44,8 @@ class Feeds {
         this.addresses = addresses;
     }
 
-    String xml(String type, String section, URI self) {
-        FeedEntries.Latest content = entries.latest(section);
+    String xml(String type, String section, String author, URI self) {
+        FeedEntries.Latest content = entries.latest(section, author);
         List<FeedEntry> latest = content.entries();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
@@ -81,8 +81,8 @@ class Feeds {
         }
     }
 
-    JsonFeed json(String section, URI self) {
-        FeedEntries.Latest content = entries.latest(section);
+    JsonFeed json(String section, String author, URI self) {
+        FeedEntries.Latest content = entries.latest(section, author);
         List<FeedEntry> latest = content.entries();
         return new JsonFeed("https://jsonfeed.org/version/1.1", title(content), site.url(), self.toString(),
                 site.description(), latest.stream().map(entry -> new JsonFeed.Item(
@@ -146,7 +146,14 @@ class Feeds {
     }
 
     private String title(FeedEntries.Latest content) {
-        return content.sectionName() == null ? site.title() : site.title() + ": " + content.sectionName();
+        StringBuilder title = new StringBuilder(site.title());
+        if (content.sectionName() != null) {
+            title.append(": ").append(content.sectionName());
+        }
+        if (content.authorName() != null) {
+            title.append(content.sectionName() == null ? ": " : ", ").append(content.authorName());
+        }
+        return title.toString();
     }
 
     private String articleUrl(FeedEntry entry) {

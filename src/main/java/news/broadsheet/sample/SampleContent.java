@@ -1,11 +1,17 @@
 package news.broadsheet.sample;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.article.ArticleInput;
+import news.broadsheet.article.ArticleView;
+import news.broadsheet.author.AuthorInput;
+import news.broadsheet.author.AuthorService;
+import news.broadsheet.collection.CollectionInput;
+import news.broadsheet.collection.CollectionService;
 import news.broadsheet.article.ArticleService;
 import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.HeroImage;
@@ -73,16 +79,21 @@ class SampleContent {
     private final SectionRepository sectionRepository;
     private final SectionService sections;
     private final ArticleService articles;
+    private final AuthorService authors;
+    private final CollectionService collections;
 
-    SampleContent(BroadsheetConfig config, SectionRepository sectionRepository, SectionService sections, ArticleService articles) {
+    SampleContent(BroadsheetConfig config, SectionRepository sectionRepository, SectionService sections, ArticleService articles,
+                  AuthorService authors, CollectionService collections) {
         this.config = config;
         this.sectionRepository = sectionRepository;
         this.sections = sections;
         this.articles = articles;
+        this.authors = authors;
+        this.collections = collections;
     }
 
     @Transactional
-    void loadIntoEmptyDatabase(@Observes StartupEvent event) {
+    void loadIntoEmptyDatabase(@Observes StartupEvent event) throws JsonProcessingException {
         if (!config.sampleContent().enabled() || sectionRepository.count() > 0) {
             return;
         }
@@ -93,13 +104,30 @@ class SampleContent {
                 null, null);
         UnaryOperator<String> image = name -> config.sampleContent().imageUrl().replace("{name}", name);
         List<ArticleInput> stories = SampleStories.all(image);
-        stories.forEach(articles::create);
+        List<ArticleView> written = stories.stream().map(story -> articles.create(story).body()).toList();
         Random random = new Random(42);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         int count = config.sampleContent().articles();
         for (int i = 0; i < count; i++) {
             articles.create(article(random, i, now, image));
         }
+        // the bylines made the authors; a few get what an author page shows
+        authors.patch("hanna-lukasik", """
+                {"jobTitle": "Transport correspondent", "bio": "Hanna covers **trams, trains and cities** from Lviv.",
+                 "links": ["https://mastodon.example/@hanna"], "email": "hanna.lukasik@news.example"}""", null);
+        authors.patch("oleh-marchenko", """
+                {"jobTitle": "Europe editor", "bio": "Oleh has reported from twelve capitals.", "email": "oleh@news.example"}""", null);
+        authors.patch("mei-tanaka", """
+                {"jobTitle": "Tokyo correspondent", "bio": "Mei writes about *trade* and technology."}""", null);
+        authors.put("ida-lindqvist", new AuthorInput(null, "Ida Lindqvist", "Guest columnist", "Ida's first column is on its way.", null,
+                List.of(), null), null, null);
+        // the home page's curated boxes: the editors' picks, and the first stories in the editors' order
+        collections.put("dont-miss", new CollectionInput(null, "Don't miss", "The editors' picks of the day",
+                written.stream().filter(ArticleView::featured).map(ArticleView::slug).toList()), null, null);
+        collections.put("top-stories", new CollectionInput(null, "Top stories", "What the front page leads with",
+                written.stream().limit(4).map(ArticleView::slug).toList()), null, null);
+        collections.put("weekend-reads", new CollectionInput(null, "Weekend reads", "Longer stories for a slow Saturday",
+                written.stream().skip(4).map(ArticleView::slug).toList()), null, null);
         LOG.infof("Loaded sample content: %d sections, %d stories written by hand and %d generated ones", SECTIONS.size() + 1,
                 stories.size(), count);
     }

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import news.broadsheet.database.Clock;
 import news.broadsheet.database.IntegrityViolation;
 import news.broadsheet.database.WriteLocks;
-import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.caching.ETags;
 import news.broadsheet.web.caching.Stored;
@@ -47,19 +46,7 @@ public class SectionService {
 
     @Transactional
     public Stored<SectionView> create(SectionInput input) {
-        String slug;
-        if (input.slug() != null) {
-            slug = input.slug();
-            writeLocks.lock(LOCK_KIND, slug);
-            if (sections.slugTaken(slug)) {
-                throw Conflict.slugTaken("section", slug);
-            }
-        } else {
-            String base = Slugs.derive(input.name())
-                    .orElseThrow(() -> new InvalidInput("slug", "could not be derived from the name; give one"));
-            writeLocks.lock(LOCK_KIND, base);
-            slug = Slugs.firstFree(base, sections::slugTaken);
-        }
+        String slug = writeLocks.claimNewSlug(LOCK_KIND, input.slug(), input.name(), "name", sections::slugTaken);
         return stored(insert(slug, input), true);
     }
 
@@ -87,12 +74,7 @@ public class SectionService {
         if (patched.slug() == null) {
             throw new InvalidInput("slug", "must not be null");
         }
-        if (!patched.slug().equals(section.slug)) {
-            writeLocks.lock(LOCK_KIND, patched.slug());
-            if (sections.slugTaken(patched.slug())) {
-                throw Conflict.slugTaken("section", patched.slug());
-            }
-        }
+        writeLocks.claimRename(LOCK_KIND, section.slug, patched.slug(), sections::slugTaken);
         return stored(replace(section, patched), false);
     }
 

@@ -2,7 +2,6 @@ package news.broadsheet.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
-import news.broadsheet.slug.Slugs;
 
 import java.net.URI;
 import java.util.Optional;
@@ -63,9 +62,9 @@ public class SiteAddresses {
         return site.sectionUrl().replace("{section}", section);
     }
 
-    /** An author's page, named by the slug of the byline; empty for a name that yields no slug. */
-    public Optional<String> author(String name) {
-        return Slugs.derive(name).map(slug -> site.authorUrl().replace("{author}", slug));
+    /** An author's page on the public site. */
+    public String author(String slug) {
+        return site.authorUrl().replace("{author}", slug);
     }
 
     /** The article a page address shows, by the article URL pattern; query and fragment are ignored. */

@@ -46,7 +46,7 @@ class MarkdownUploadTest {
                 .body("title", equalTo("Łódź opens its new tram line"))
                 .body("subtitle", equalTo("Ten minutes between trams"))
                 .body("tags", contains("transport", "lodz"))
-                .body("authors", contains("Hanna Łukasik"))
+                .body("authors.name", contains("Hanna Łukasik"))
                 .body("featured", equalTo(true))
                 .body("publishedAt", equalTo("2026-11-20T07:00:00Z"))
                 .body("heroImage.alt", equalTo("The first tram"))

@@ -96,15 +96,20 @@ class HostileInputTest {
     @Test
     void feedsServeRowsWrittenBeforeCharactersWereRefused() throws Exception {
         String section = Api.section();
-        String slug = Api.create(Api.article(section));
+        Map<String, Object> article = Api.article(section);
+        String author = Api.unique("Old author");
+        article.put("authors", List.of(author));
+        String slug = Api.create(article);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "update article set title = ?, summary = ?, authors = array[?] where slug = ?")) {
+             PreparedStatement update = connection.prepareStatement("update article set title = ?, summary = ? where slug = ?");
+             PreparedStatement byline = connection.prepareStatement("update author set name = ? where name = ?")) {
             update.setString(1, "Old \u0001 title");
             update.setString(2, "Old \u000B summary");
-            update.setString(3, "Old \uFFFE author");
-            update.setString(4, slug);
+            update.setString(3, slug);
             update.executeUpdate();
+            byline.setString(1, "Old \uFFFE author");
+            byline.setString(2, author);
+            byline.executeUpdate();
         }
         for (String feed : List.of("rss.xml", "atom.xml")) {
             byte[] xml = anonymous().accept("*/*").get("/api/v1/feeds/" + feed + "?section=" + section).then().statusCode(200)

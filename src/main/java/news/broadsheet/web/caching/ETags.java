@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.stream.Collectors;
 import news.broadsheet.web.problem.StaleVersion;
 
 /**
@@ -47,6 +48,22 @@ public final class ETags {
             throw new StaleVersion("The " + what + " has changed since you read it (its ETag is now " + current
                     + "); GET it again and reapply your change");
         }
+    }
+
+    /**
+     * The tag of a representation made of a resource's own state and of other content it shows (a collection and its
+     * articles): {@code "own.shown"}, so a read revalidates against both and a write ({@link #requireOwnMatch}) only
+     * against what editors of the resource itself changed.
+     */
+    public static String twoPart(String own, String shown) {
+        return "\"" + unquoted(own) + "." + unquoted(shown) + "\"";
+    }
+
+    /** {@link #requireMatch} against a resource's own tag, taking the first part of {@link #twoPart} tags in the header. */
+    public static void requireOwnMatch(String ifMatch, String currentOwn, String what) {
+        requireMatch(ifMatch == null ? null : Arrays.stream(ifMatch.split(",")).map(String::strip)
+                .map(tag -> tag.startsWith("\"") && tag.indexOf('.') > 0 ? tag.substring(0, tag.indexOf('.')) + "\"" : tag)
+                .collect(Collectors.joining(", ")), currentOwn, what);
     }
 
     /** Throws {@link StaleVersion} when {@code If-None-Match: *} asks to create only, but the resource exists. */

@@ -44,8 +44,9 @@ public class HttpCaching {
         if (!HttpMethod.GET.equals(request.getMethod()) || request.getUriInfo().getQueryParameters().containsKey("status")) {
             return Optional.empty(); // an editors' view (?status=) is the resource's to answer, after it checked the token
         }
+        // a token holder's answer may hold more (authors' emails): its tag never matches the public one's
         String etag = ETags.of("collection", ContentSnapshot.of(routing, contentVersion), request.getUriInfo().getRequestUri(),
-                request.getHeaderString(HttpHeaders.ACCEPT));
+                request.getHeaderString(HttpHeaders.ACCEPT), request.getHeaderString(HttpHeaders.AUTHORIZATION) != null);
         request.setProperty(COLLECTION_TAG, etag);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && ETags.matchesWeakly(ifNoneMatch, etag)) {
