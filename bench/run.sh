@@ -106,6 +106,13 @@ stop_service
 start_service
 restart_ms=$start_ms
 echo "START $fresh_start_ms $restart_ms" >>"$results"
+# related articles are computed once per article and then answered from the response cache: what a first read costs
+"$kit/broadsheet/requests.sh" W8 "$dataset" >"$work/related.paths"
+head -200 "$work/related.paths" | while read -r path; do
+  curl -sf -o /dev/null -w '%{time_total}\n' "localhost:$port$path"
+done | python3 -c 'import statistics, sys
+t = sorted(float(x) * 1000 for x in sys.stdin)
+print("UNCACHED W8", len(t), f"{statistics.median(t):.2f}", f"{t[int(len(t) * 0.99) - 1]:.2f}")' >>"$results"
 
 if [ "${SKIP_CEILING:-}" != 1 ]; then
   "$kit/ceiling/setup.sh" "$dataset" >/dev/null

@@ -25,6 +25,9 @@ for line in lines:
     elif parts[0] == "START":
         print(f"start to first answer: {int(parts[1]):,} ms on a fresh database (initdb and migrations included), "
               f"{int(parts[2]):,} ms on restart")
+    elif parts[0] == "UNCACHED":
+        print(f"{parts[1]} read once each, before any is cached ({parts[2]} articles, one at a time): "
+              f"p50 {parts[3]} ms, p99 {parts[4]} ms")
     elif parts[0] == "RSS":
         rss[parts[1]].append((int(parts[2]) // 1024, int(parts[3]) // 1024))
     elif len(parts) >= 8 and parts[3] != "FAILED":
