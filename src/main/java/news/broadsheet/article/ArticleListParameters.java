@@ -3,6 +3,7 @@ package news.broadsheet.article;
 import jakarta.ws.rs.QueryParam;
 import news.broadsheet.database.Clock;
 import news.broadsheet.web.paging.Cursor;
+import news.broadsheet.web.QueryParameters;
 import news.broadsheet.web.paging.PageSize;
 import news.broadsheet.web.problem.FieldError;
 import news.broadsheet.web.problem.InvalidInput;
@@ -122,7 +123,7 @@ public class ArticleListParameters {
                 errors.addAll(e.errors());
             }
         }
-        Boolean withHighlight = bool("highlight", highlight, errors);
+        Boolean withHighlight = QueryParameters.bool("highlight", highlight, errors);
         Instant fromTime = time("from", from, false, errors);
         Instant toTime = time("to", to, true, errors);
         ArticleQuery.Visibility visibility = ArticleQuery.Visibility.PUBLIC;
@@ -136,8 +137,8 @@ public class ArticleListParameters {
                 errors.add(new FieldError("status", "must be one of DRAFT, PUBLISHED, ARCHIVED, ANY"));
             }
         }
-        Boolean featuredOnly = bool("featured", featured, errors);
-        Boolean withTotal = bool("count", count, errors);
+        Boolean featuredOnly = QueryParameters.bool("featured", featured, errors);
+        Boolean withTotal = QueryParameters.bool("count", count, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -167,20 +168,6 @@ public class ArticleListParameters {
             return null;
         }
         return time;
-    }
-
-    private static Boolean bool(String name, String value, List<FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> {
-                errors.add(new FieldError(name, "must be true or false"));
-                yield null;
-            }
-        };
     }
 
     private static String blankToNull(String value) {

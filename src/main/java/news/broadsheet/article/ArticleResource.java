@@ -31,6 +31,8 @@ import news.broadsheet.web.caching.CachedAnswer;
 import news.broadsheet.web.caching.PublicCollection;
 import news.broadsheet.web.caching.Stored;
 import news.broadsheet.web.paging.Page;
+import news.broadsheet.web.paging.PageSize;
+import news.broadsheet.web.problem.FieldError;
 import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.web.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,6 +52,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 @Path("/api/v1/articles")
@@ -162,16 +165,10 @@ public class ArticleResource {
                                         @Parameter(description = "How many, 1 to " + RelatedArticles.MAX, example = "5",
                                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5"))
                                         @QueryParam("limit") String limit) {
-        int size = RelatedArticles.DEFAULT;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > RelatedArticles.MAX) {
-                throw new InvalidInput("limit", "must be a whole number between 1 and " + RelatedArticles.MAX);
-            }
+        List<FieldError> errors = new ArrayList<>();
+        int size = PageSize.parse(limit, RelatedArticles.DEFAULT, RelatedArticles.MAX, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
         }
         return articles.related(slug, isEditor(), size);
     }

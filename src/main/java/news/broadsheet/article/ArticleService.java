@@ -90,7 +90,7 @@ public class ArticleService {
         Article article = articles.findBySlug(slug)
                 .filter(found -> editor || articles.isPublic(found))
                 .orElseThrow(() -> new NotFound("article", slug));
-        return stored(article, false);
+        return stored(new Written(article, articles.creditsOf(article)), false);
     }
 
     /** Whether a read article waits for its publication time (editors read those), judged as every public read is. */
@@ -112,12 +112,13 @@ public class ArticleService {
         }
         writeLocks.lock(LOCK_KIND, slug);
         var existing = articles.findBySlugForUpdate(slug);
-        ETags.requireMatch(ifMatch, existing.map(this::etag).orElse(null), "article");
+        List<Credit> before = existing.map(articles::creditsOf).orElse(List.of());
+        ETags.requireMatch(ifMatch, existing.map(article -> etag(article, before)).orElse(null), "article");
         ETags.requireAbsent(ifNoneMatch, existing.isPresent(), "article");
         if (existing.isEmpty()) {
             return stored(insert(slug, input), true);
         }
-        return stored(replace(existing.get(), slug, input), false);
+        return stored(replace(existing.get(), before, slug, input), false);
     }
 
     /** Applies a JSON Merge Patch; a patched {@code slug} renames the article. */
@@ -131,18 +132,14 @@ public class ArticleService {
             throw new InvalidInput("slug", "must not be null");
         }
         writeLocks.claimRename(LOCK_KIND, article.slug, patched.slug(), articles::slugTaken);
-        return stored(replace(article, patched.slug(), patched), false);
+        return stored(replace(article, credits, patched.slug(), patched), false);
     }
 
     @Transactional
     public void delete(String slug, String ifMatch) {
         Article article = articles.findBySlugForUpdate(slug).orElseThrow(() -> new NotFound("article", slug));
-        ETags.requireMatch(ifMatch, etag(article), "article");
+        ETags.requireMatch(ifMatch, etag(article, articles.creditsOf(article)), "article");
         articles.delete(article);
-    }
-
-    private String etag(Article article) {
-        return etag(article, articles.creditsOf(article));
     }
 
     /** An article's tag changes with its own version and with its section's and authors', whose names it shows. */
@@ -151,30 +148,37 @@ public class ArticleService {
                 credits.stream().map(credit -> credit.id() + ":" + credit.version()).toList());
     }
 
-    private Stored<ArticleView> stored(Article article, boolean created) {
-        List<Credit> credits = articles.creditsOf(article);
-        return new Stored<>(ArticleView.from(article, credits.stream().map(Credit::byline).toList()), etag(article, credits), created);
+    /** An article as just read or written, with its authors in byline order. */
+    private record Written(Article article, List<Credit> credits) {
     }
 
-    private Article insert(String slug, ArticleInput input) {
+    private static Stored<ArticleView> stored(Written written, boolean created) {
+        Article article = written.article();
+        return new Stored<>(ArticleView.from(article, written.credits().stream().map(Credit::byline).toList()),
+                etag(article, written.credits()), created);
+    }
+
+    private Written insert(String slug, ArticleInput input) {
         Article article = new Article();
         article.createdAt = Clock.now();
         ArticleInput normalized = input.normalized(slug, null);
-        write(article, normalized, articles.credit(normalized.authors()));
+        List<Credit> credits = articles.credit(normalized.authors());
+        write(article, normalized, credits);
         article.updatedAt = article.createdAt;
         try {
             articles.persistAndFlush(article);
         } catch (PersistenceException e) {
             throw slugTakenOr(e, slug);
         }
-        return article;
+        return new Written(article, credits);
     }
 
-    private Article replace(Article article, String slug, ArticleInput input) {
+    /** {@code before}: the article's authors as stored; the answer's are those the upload names, locked by {@link ArticleRepository#credit}. */
+    private Written replace(Article article, List<Credit> before, String slug, ArticleInput input) {
         ArticleInput normalized = input.normalized(slug, article.publishedAt);
         List<Credit> credits = articles.credit(normalized.authors());
-        if (normalized.withAuthors(credits).equals(ArticleInput.from(article, articles.creditsOf(article)))) {
-            return article; // an identical rerun changes nothing, not even updatedAt
+        if (normalized.withAuthors(credits).equals(ArticleInput.from(article, before))) {
+            return new Written(article, credits); // an identical rerun changes nothing, not even updatedAt
         }
         write(article, normalized, credits);
         article.updatedAt = Clock.now();
@@ -183,7 +187,7 @@ public class ArticleService {
         } catch (PersistenceException e) {
             throw slugTakenOr(e, slug);
         }
-        return article;
+        return new Written(article, credits);
     }
 
     private void write(Article article, ArticleInput input, List<Credit> credits) {

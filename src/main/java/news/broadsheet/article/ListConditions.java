@@ -1,5 +1,6 @@
 package news.broadsheet.article;
 
+import news.broadsheet.author.Bylines;
 import news.broadsheet.database.BoundSql;
 import news.broadsheet.section.SectionTree;
 
@@ -41,8 +42,7 @@ final class ListConditions {
             sql.append(" and a.tags @> array[?]::text[]", query.tag());
         }
         if (query.author() != null) {
-            // an unknown slug makes array[null], which no article contains: an empty list, not an error
-            sql.append(" and a.author_ids @> array[(select id from author where slug = ?)]::uuid[]", query.author());
+            sql.append(" and " + Bylines.CREDIT_THE_AUTHOR_OF_SLUG, query.author());
         }
         if (query.featured() != null) {
             sql.append(" and a.featured = ?", query.featured());

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import news.broadsheet.auth.Roles;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
+import news.broadsheet.web.QueryParameters;
 import news.broadsheet.web.caching.Answers;
 import news.broadsheet.web.caching.CachedAnswer;
 import news.broadsheet.web.caching.PublicCollection;
@@ -91,13 +92,11 @@ public class AuthorResource {
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         int size = PageSize.parse(limit, errors);
-        if (count != null && !count.equals("true") && !count.equals("false")) {
-            errors.add(new FieldError("count", "must be true or false"));
-        }
+        boolean withTotal = Boolean.TRUE.equals(QueryParameters.bool("count", count, errors));
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        Page<AuthorView> page = authors.list(size, cursor == null || cursor.isBlank() ? null : cursor, "true".equals(count), isEditor());
+        Page<AuthorView> page = authors.list(size, cursor == null || cursor.isBlank() ? null : cursor, withTotal, isEditor());
         var answer = RestResponse.ResponseBuilder.ok(page);
         page.nextLink(uri).ifPresent(link -> answer.header("Link", link));
         return answer.build();

@@ -29,18 +29,23 @@ import java.util.UUID;
  */
 public final class Bylines {
 
-    /**
-     * The columns {@code author_slugs} and {@code author_names} of an article {@code a}, in byline order, for queries that
-     * read articles in SQL.
-     */
-    public static final String COLUMNS = """
-            array(select au.slug from unnest(a.author_ids) with ordinality c(id, n) join author au on au.id = c.id order by c.n) as author_slugs,
-            array(select au.name from unnest(a.author_ids) with ordinality c(id, n) join author au on au.id = c.id order by c.n) as author_names""";
+    /** The names of the authors of an article {@code a}, in byline order: a text array, for queries that read articles in SQL. */
+    public static final String NAMES = byline("name");
+
+    /** The columns {@code author_slugs} and {@code author_names} of an article {@code a}, in byline order. */
+    public static final String COLUMNS = byline("slug") + " as author_slugs, " + NAMES + " as author_names";
+
+    /** The condition that an article {@code a} credits the author of a slug (one placeholder); none for an unknown slug. */
+    public static final String CREDIT_THE_AUTHOR_OF_SLUG = "a.author_ids @> array[(select id from author where slug = ?)]::uuid[]";
 
     /** How many times an author deleted while being named is created again before the write gives up. */
     private static final int ATTEMPTS = 3;
 
     private Bylines() {
+    }
+
+    private static String byline(String column) {
+        return "array(select au." + column + " from unnest(a.author_ids) with ordinality c(id, n) join author au on au.id = c.id order by c.n)";
     }
 
     /** The slug a byline string names; @throws InvalidInput when no letter or digit of it survives transliteration */

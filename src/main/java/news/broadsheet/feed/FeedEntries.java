@@ -1,6 +1,7 @@
 package news.broadsheet.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.author.Bylines;
 import news.broadsheet.database.SqlArrays;
 import news.broadsheet.section.SectionTree;
 import news.broadsheet.section.UnknownSection;
@@ -29,16 +30,14 @@ class FeedEntries {
 
     private static final String LATEST = """
             select a.id, a.slug, a.title, a.summary,
-                   case when length(a.body_html) <= %d then a.body_html end, s.slug, s.name, a.tags,
-                   array(select au.name from unnest(a.author_ids) with ordinality c(id, n) join author au on au.id = c.id order by c.n),
-                   a.hero_image_url,
+                   case when length(a.body_html) <= %d then a.body_html end, s.slug, s.name, a.tags, %s, a.hero_image_url,
                    a.published_at, a.updated_at
             from article a join section s on s.id = a.section_id
             where article_is_public(a) %s %s
             order by coalesce(a.published_at, a.created_at) desc, a.id desc
             limit %d""";
     private static final String IN_SECTION = "and a.section_id in " + SectionTree.IDS_OF_SLUG_AND_CHILDREN;
-    private static final String BY_AUTHOR = "and a.author_ids @> array[(select id from author where slug = ?)]::uuid[]";
+    private static final String BY_AUTHOR = "and " + Bylines.CREDIT_THE_AUTHOR_OF_SLUG;
 
     private final DataSource dataSource;
 
@@ -55,7 +54,7 @@ class FeedEntries {
         try (Connection connection = dataSource.getConnection()) {
             String sectionName = section == null ? null : sectionName(connection, section);
             String authorName = author == null ? null : authorName(connection, author);
-            try (PreparedStatement query = connection.prepareStatement(LATEST.formatted(LONGEST_BODY_CHARACTERS,
+            try (PreparedStatement query = connection.prepareStatement(LATEST.formatted(LONGEST_BODY_CHARACTERS, Bylines.NAMES,
                     section == null ? "" : IN_SECTION, author == null ? "" : BY_AUTHOR, SIZE))) {
                 int parameter = 1;
                 if (section != null) {

@@ -14,18 +14,23 @@ public final class PageSize {
 
     /** The page size asked for; a bad value is added to {@code errors} and the default answered. */
     public static int parse(String raw, List<FieldError> errors) {
+        return parse(raw, DEFAULT, MAX, errors);
+    }
+
+    /** The same for a list with other bounds (related articles: 1 to 20, 5 when left out). */
+    public static int parse(String raw, int fallback, int max, List<FieldError> errors) {
         if (raw == null) {
-            return DEFAULT;
+            return fallback;
         }
         try {
             int size = Integer.parseInt(raw.trim());
-            if (size >= 1 && size <= MAX) {
+            if (size >= 1 && size <= max) {
                 return size;
             }
-            errors.add(new FieldError("limit", "must be between 1 and " + MAX));
+            errors.add(new FieldError("limit", "must be between 1 and " + max));
         } catch (NumberFormatException e) {
-            errors.add(new FieldError("limit", "must be a whole number between 1 and " + MAX));
+            errors.add(new FieldError("limit", "must be a whole number between 1 and " + max));
         }
-        return DEFAULT;
+        return fallback;
     }
 }
