@@ -47,7 +47,8 @@ export const api = {
   sections: () => call('GET', '/api/v1/sections'),
   section: (name) => call('GET', `/api/v1/sections/${slug(name)}`),
   articles: (query) => call('GET', '/api/v1/articles', { query }),
-  article: (name) => call('GET', `/api/v1/articles/${slug(name)}`),
+  // preview: a preview link's token, which shows a draft to whoever holds it (the answer is private, never cached)
+  article: (name, preview) => call('GET', `/api/v1/articles/${slug(name)}`, { query: { preview } }),
   collection: (name) => call('GET', `/api/v1/collections/${slug(name)}`),
   // schema.org NewsArticle for the page's <script type="application/ld+json">; the API escapes < > & in it
   structuredData: (name) => call('GET', `/api/v1/articles/${slug(name)}`, { accept: 'application/ld+json' }),

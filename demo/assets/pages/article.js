@@ -3,8 +3,9 @@ import { el, formatDate, page, param, renderDontMiss, renderFrame, renderLatest,
 
 page(async () => {
   const sections = await renderFrame();
-  const article = await api.article(param('slug'));
-  document.title = `${article.title} · Broadsheet`;
+  const preview = param('preview');
+  const article = await api.article(param('slug'), preview);
+  document.title = `${preview ? 'Preview: ' : ''}${article.title} · Broadsheet`;
   const story = document.getElementById('story');
   story.querySelector('.kicker').replaceChildren(el('a', { href: sectionUrl(article.section.slug) }, article.section.name));
   story.querySelector('.headline').textContent = article.title;
@@ -14,6 +15,9 @@ page(async () => {
   const time = story.querySelector('time');
   time.dateTime = article.publishedAt;
   time.textContent = formatDate(article.publishedAt);
+  if (article.modifiedAt && article.modifiedAt !== article.publishedAt) {
+    time.after(el('span', { class: 'updated' }, ' · Updated ', el('time', { datetime: article.modifiedAt }, formatDate(article.modifiedAt))));
+  }
   const hero = story.querySelector('.hero');
   if (article.heroImage) {
     const image = hero.querySelector('img');
@@ -27,13 +31,35 @@ page(async () => {
   // bodyHtml is rendered and sanitized by the API (no script, no event handlers, no javascript: links)
   story.querySelector('.body').innerHTML = article.bodyHtml;
   story.querySelector('.tags').replaceChildren(...article.tags.map((tag) => el('li', {}, tag)));
+  renderCorrections(story.querySelector('.corrections'), article.corrections);
+  if (preview) {
+    // a preview is for the holder of the link only: say so, and keep search engines out
+    story.prepend(el('p', { class: 'preview-banner', role: 'status' },
+      `Preview of ${article.status === 'PUBLISHED' ? 'a scheduled' : 'an unpublished'} article: only holders of this link can read it.`));
+    document.head.append(el('meta', { name: 'robots', content: 'noindex' }));
+  }
   await Promise.all([
     renderLatest(document.getElementById('latest'), article.slug),
     renderDontMiss(document.getElementById('dont-miss'), article.slug),
   ]);
   renderNewsletterBox(document.getElementById('newsletter'), sections);
-  await describeForSearchAndEmbeds(article.slug);
+  if (!preview) {
+    await describeForSearchAndEmbeds(article.slug);
+  }
 });
+
+const NOTE_LABELS = { CORRECTION: 'Correction', UPDATE: 'Update', CLARIFICATION: 'Clarification' };
+
+/** Corrections and update notes, oldest first, as readers are owed them. */
+function renderCorrections(box, corrections) {
+  if (!corrections?.length) {
+    box.remove();
+    return;
+  }
+  box.replaceChildren(el('h2', {}, 'Corrections and updates'), el('ul', {}, ...corrections.map((note) => el('li', {},
+    el('strong', {}, `${NOTE_LABELS[note.kind] ?? note.kind}: `), note.text, ' ',
+    el('time', { datetime: note.createdAt }, formatDate(note.createdAt))))));
+}
 
 /**
  * The page's structured data for search engines, and the oEmbed link that embeds discover. A server-rendered page

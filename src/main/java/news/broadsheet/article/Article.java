@@ -71,6 +71,10 @@ public class Article extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** The time of the latest correction or update note; null while there is none. */
+    @Column(name = "noted_at")
+    public Instant notedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

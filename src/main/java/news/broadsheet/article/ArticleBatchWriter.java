@@ -96,10 +96,14 @@ class ArticleBatchWriter {
         this.dataSource = dataSource;
     }
 
-    /** Writes a batch; a line whose section no longer exists goes to {@code refused}, the rest are written. */
-    Written write(List<ImportLine> batch, RejectedLines refused) {
+    /** Writes a batch as the token {@code by}; a line whose section no longer exists goes to {@code refused}, the rest are written. */
+    Written write(List<ImportLine> batch, RejectedLines refused, String by) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
+                try (PreparedStatement signature = connection.prepareStatement("select set_config('broadsheet.actor', ?, true)")) {
+                    signature.setString(1, by); // for the revisions the database records (V20__revisions.sql)
+                    signature.execute();
+                }
                 Map<String, UUID> sections = lockSections(connection, batch);
                 List<ArticleInput> rows = new ArrayList<>(batch.size());
                 Map<String, Stored> stored = stored(connection, batch);

@@ -20,8 +20,47 @@ final class ArticleExamples {
              "dateline": "Lviv",
              "heroImage": {"url": "https://images.example.org/lviv-tram.jpg", "alt": "A tram crossing Rynok Square in the rain",
                            "caption": "Trams ran again on Monday morning", "credit": "Hanna Łukasik"},
-             "featured": false, "status": "PUBLISHED", "publishedAt": "2026-11-24T09:30:00Z",
-             "createdAt": "2026-11-24T08:05:00Z", "updatedAt": "2026-11-24T09:30:00Z", "wordCount": 15, "readingTimeMinutes": 1}""";
+             "featured": false, "status": "PUBLISHED", "publishedAt": "2026-11-24T09:30:00Z", "modifiedAt": "2026-11-24T09:30:00Z",
+             "createdAt": "2026-11-24T08:05:00Z", "updatedAt": "2026-11-24T09:30:00Z", "wordCount": 15, "readingTimeMinutes": 1,
+             "corrections": []}""";
+    static final String CORRECTED_ARTICLE = """
+            {"id": "5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6", "slug": "lviv-s-trams-run-again-after-the-storm",
+             "title": "Lviv's trams run again after the storm", "subtitle": "Crews cleared the lines overnight",
+             "summary": "All twelve lines are running, the city says.",
+             "body": "Trams returned to **all twelve lines** on Monday.\\n\\n> We worked through the night, said a driver.\\n",
+             "bodyHtml": "<p>Trams returned to <strong>all twelve lines</strong> on Monday.</p>\\n<blockquote>\\n<p>We worked through the night, said a driver.</p>\\n</blockquote>\\n",
+             "section": {"slug": "europe", "name": "Europe"}, "tags": ["transport", "lviv"], "authors": [{"slug": "hanna-lukasik", "name": "Hanna Łukasik"}],
+             "dateline": "Lviv",
+             "heroImage": {"url": "https://images.example.org/lviv-tram.jpg", "alt": "A tram crossing Rynok Square in the rain",
+                           "caption": "Trams ran again on Monday morning", "credit": "Hanna Łukasik"},
+             "featured": false, "status": "PUBLISHED", "publishedAt": "2026-11-24T09:30:00Z", "modifiedAt": "2026-11-24T11:10:00Z",
+             "createdAt": "2026-11-24T08:05:00Z", "updatedAt": "2026-11-24T11:10:00Z", "wordCount": 15, "readingTimeMinutes": 1,
+             "corrections": [{"kind": "CORRECTION", "createdAt": "2026-11-24T11:10:00Z",
+                              "text": "An earlier version of this article gave the wrong number of tram lines; there are twelve."}]}""";
+    static final String REVISIONS = """
+            {"items": [
+              {"number": 3, "createdAt": "2026-11-24T10:02:00Z", "by": "night-desk", "changed": ["title", "body"]},
+              {"number": 2, "createdAt": "2026-11-24T09:30:00Z", "by": "night-desk", "changed": ["status", "publishedAt"]},
+              {"number": 1, "createdAt": "2026-11-24T08:05:00Z", "by": "hanna", "changed": ["slug", "title", "subtitle", "summary",
+               "body", "section", "tags", "authors", "dateline", "heroImage", "status"]}],
+             "next": null}""";
+    static final String REVISION = """
+            {"number": 1, "createdAt": "2026-11-24T08:05:00Z", "by": "hanna",
+             "changed": ["slug", "title", "subtitle", "summary", "body", "section", "tags", "authors", "dateline", "heroImage", "status"],
+             "article": {"slug": "lviv-s-trams-run-again-after-the-storm", "title": "Lviv's trams run again after the storm",
+               "subtitle": "Crews cleared the lines overnight", "summary": "All twelve lines are running, the city says.",
+               "body": "Trams returned to **all twelve lines** on Monday.\\n", "section": {"slug": "europe"},
+               "tags": ["transport", "lviv"], "authors": ["hanna-lukasik"], "dateline": "Lviv",
+               "heroImage": {"url": "https://images.example.org/lviv-tram.jpg", "alt": "A tram crossing Rynok Square in the rain",
+                             "caption": "Trams ran again on Monday morning", "credit": "Hanna Łukasik"},
+               "featured": false, "status": "DRAFT", "publishedAt": null}}""";
+    static final String CORRECTION_INPUT = """
+            {"kind": "CORRECTION", "text": "An earlier version of this article gave the wrong number of tram lines; there are twelve."}""";
+    static final String PREVIEW_LINK_INPUT = """
+            {"expiresIn": "P7D"}""";
+    static final String PREVIEW_LINK = """
+            {"url": "https://news.example/api/v1/articles/lviv-s-trams-run-again-after-the-storm?preview=pQx0sV9b2mKJ7c1yT4wZ8nR3dF6hL5eA0uG2iO9kB1s",
+             "token": "pQx0sV9b2mKJ7c1yT4wZ8nR3dF6hL5eA0uG2iO9kB1s", "expiresAt": "2026-12-01T09:30:00Z"}""";
     static final String JSON_LD = """
             {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Lviv's trams run again after the storm",
              "alternativeHeadline": "Crews cleared the lines overnight", "description": "All twelve lines are running, the city says.",
@@ -63,7 +102,7 @@ final class ArticleExamples {
                "heroImage": {"url": "https://images.example.org/lviv-tram.jpg", "alt": "A tram crossing Rynok Square in the rain",
                              "caption": "Trams ran again on Monday morning", "credit": "Hanna Łukasik"},
                "featured": false, "status": "PUBLISHED", "publishedAt": "2026-11-24T09:30:00Z",
-               "createdAt": "2026-11-24T08:05:00Z", "updatedAt": "2026-11-24T09:30:00Z", "wordCount": 15, "readingTimeMinutes": 1}],
+               "modifiedAt": "2026-11-24T09:30:00Z", "createdAt": "2026-11-24T08:05:00Z", "updatedAt": "2026-11-24T09:30:00Z", "wordCount": 15, "readingTimeMinutes": 1}],
              "next": "djF8LXB1Ymxpc2hlZEF0fDIwMjYtMTEtMjRUMDk6MzA6MDBafDVkMWUyZjNhLTRiNWMtNGQ2ZS04ZjcwLTgxOTJhM2I0YzVkNg",
              "total": 314}""";
     static final String MARKDOWN_STORY = """
@@ -119,7 +158,7 @@ final class ArticleExamples {
                "subtitle": null, "summary": "Two lines will run until 2 a.m.", "section": {"slug": "europe", "name": "Europe"},
                "tags": ["transport", "lviv"], "authors": [{"slug": "hanna-lukasik", "name": "Hanna Łukasik"}], "dateline": "Lviv",
                "heroImage": null, "featured": false, "status": "PUBLISHED", "publishedAt": "2026-11-20T07:00:00Z",
-               "createdAt": "2026-11-20T06:40:00Z", "updatedAt": "2026-11-20T07:00:00Z", "wordCount": 380, "readingTimeMinutes": 2}],
+               "modifiedAt": "2026-11-20T07:00:00Z", "createdAt": "2026-11-20T06:40:00Z", "updatedAt": "2026-11-20T07:00:00Z", "wordCount": 380, "readingTimeMinutes": 2}],
              "next": null}""";
 
     private ArticleExamples() {

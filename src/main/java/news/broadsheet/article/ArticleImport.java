@@ -55,19 +55,19 @@ class ArticleImport {
      * connections of the pool for as long as it lasts, and the service's readers need the rest. Once a batch has been
      * committed its lines are reported, even when a later batch fails ({@link ImportInterrupted}).
      */
-    ImportReport run(InputStream body) throws IOException {
+    ImportReport run(InputStream body, String by) throws IOException {
         if (!running.tryAcquire()) {
             throw new TooManyRequests("imports-busy", concurrentImports + " imports are running on this instance; try again in "
                     + RETRY_AFTER_SECONDS + " seconds", RETRY_AFTER_SECONDS);
         }
         try {
-            return runAlone(body);
+            return runAlone(body, by);
         } finally {
             running.release();
         }
     }
 
-    private ImportReport runAlone(InputStream body) throws IOException {
+    private ImportReport runAlone(InputStream body, String by) throws IOException {
         var lines = new NdjsonLines(body, MAX_LINE_BYTES);
         var refused = new RejectedLines();
         // at most four batches wait for or are with a writer, and each holds at most BATCH_BYTES of lines (or one
@@ -76,7 +76,7 @@ class ArticleImport {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<ImportLane> lanes = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
-            lanes.add(new ImportLane(batch -> batches.write(batch, refused), queued, failure));
+            lanes.add(new ImportLane(batch -> batches.write(batch, refused, by), queued, failure));
         }
         long lastLine = 0;
         try {

@@ -3,6 +3,7 @@ package news.broadsheet.article;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.database.BoundSql;
+import news.broadsheet.section.SectionTree;
 import news.broadsheet.section.UnknownSection;
 import news.broadsheet.web.paging.Cursor;
 import news.broadsheet.web.paging.Page;
@@ -147,7 +148,7 @@ class ArticleLists {
     }
 
     private static void requireSection(Connection connection, String section) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select 1 from section where slug = ?")) {
+        try (PreparedStatement query = connection.prepareStatement("select 1 from section where id = " + SectionTree.ID_OF_SLUG)) {
             query.setString(1, section);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
@@ -69,10 +71,14 @@ public class ArticleResource {
     private final ArticleImport importer;
     private final SecurityIdentity caller;
     private final ArticleFormats formats;
+    private final ArticlePreviews previews;
+    private final ArticleRevisions revisions;
 
     ArticleResource(ArticleService articles, ArticleUploads uploads, ArticleImport importer, SecurityIdentity caller,
-                    ArticleFormats formats) {
+                    ArticleFormats formats, ArticlePreviews previews, ArticleRevisions revisions) {
         this.articles = articles;
+        this.revisions = revisions;
+        this.previews = previews;
         this.formats = formats;
         this.uploads = uploads;
         this.importer = importer;
@@ -110,10 +116,7 @@ public class ArticleResource {
         if (parameters.asksForUnpublished()) {
             requireEditor();
         }
-        Page<ArticleSummary> page = articles.list(query);
-        var answer = RestResponse.ResponseBuilder.ok(page);
-        page.nextLink(uri).ifPresent(link -> answer.header("Link", link));
-        return answer.build();
+        return articles.list(query).answer(uri);
     }
 
     @CachedAnswer
@@ -122,7 +125,9 @@ public class ArticleResource {
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Operation(operationId = "getArticle", summary = "Get one article in full",
-            description = "The public gets published articles whose publishedAt has come; with an editor's token, any article.")
+            description = "The public gets published articles whose publishedAt has come; with an editor's token, any article; "
+                    + "with `preview`, a preview link's token, the article whatever its status, to anyone, while the link works. "
+                    + "An old slug of a renamed article answers 301 to its current slug.")
     @Produces({MediaType.APPLICATION_JSON, ArticleFormats.JSON_LD, ArticleFormats.NINJS})
     @APIResponse(responseCode = "200", description = "The article, in the media type that Accept prefers (q-values count, the order "
             + "does not; no Accept or `*/*` is JSON): the API's JSON; `application/ld+json`, schema.org NewsArticle structured data for "
@@ -133,13 +138,20 @@ public class ArticleResource {
                             examples = @ExampleObject(name = "newsArticle", value = ArticleExamples.JSON_LD)),
                     @Content(mediaType = ArticleFormats.NINJS, schema = @Schema(implementation = NinjsDocument.class),
                             examples = @ExampleObject(name = "ninjs", value = ArticleExamples.NINJS))})
+    @APIResponse(responseCode = "301", ref = "MovedPermanently")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "404", description = "No such article, none the caller may see, or a preview token that does not "
+            + "open this article now (expired, revoked, another article's or no token at all: the answer does not say which)",
+            ref = "NotFound")
     public RestResponse<Object> get(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
                                     @PathParam("slug") String slug,
+                                    @Parameter(description = "A preview link's token: the answer is then `Cache-Control: private, no-store` "
+                                            + "with `X-Robots-Tag: noindex`, never kept by a shared cache")
+                                    @QueryParam("preview") String preview,
                                     @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                     @Context Request request) {
-        return formats.answer(articles.get(slug, isEditor()), request, ifNoneMatch);
+        RestResponse<Object> answer = formats.answer(articles.get(slug, isEditor(), preview), request, ifNoneMatch);
+        return preview == null ? answer : Answers.personal(answer);
     }
 
     @PublicCollection
@@ -193,7 +205,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<ArticleView> create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                             @Context UriInfo uri) throws JsonProcessingException {
-        Stored<ArticleView> created = articles.create(uploads.read(contentType, body));
+        Stored<ArticleView> created = articles.create(uploads.read(contentType, body), writer());
         return Answers.written(created, location(uri, created.body().slug()));
     }
 
@@ -227,7 +239,7 @@ public class ArticleResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(anyOf = {ImportInterruptedProblem.class, Problem.class}),
                     examples = @ExampleObject(name = "interrupted", value = ArticleExamples.IMPORT_FAILED)))
     public ImportReport importArticles(InputStream body) throws IOException {
-        return importer.run(body);
+        return importer.run(body, writer());
     }
 
     @PUT
@@ -257,7 +269,7 @@ public class ArticleResource {
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(ref = "IfNoneMatchOnPut") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
             throws JsonProcessingException {
-        return Answers.written(articles.put(slug, uploads.read(contentType, body), ifMatch, ifNoneMatch), location(uri, slug));
+        return Answers.written(articles.put(slug, uploads.read(contentType, body), ifMatch, ifNoneMatch, writer()), location(uri, slug));
     }
 
     @PATCH
@@ -279,20 +291,153 @@ public class ArticleResource {
                                            @PathParam("slug") String slug, String body,
                                            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
             throws JsonProcessingException {
-        return Answers.written(articles.patch(slug, body, ifMatch), null);
+        return Answers.written(articles.patch(slug, body, ifMatch, writer()), null);
+    }
+
+    @GET
+    @Path("{slug}/revisions")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "listRevisions", summary = "List an article's revisions, newest first",
+            description = "Every saved state: one for the article as created, one more for each write that changed it (single "
+                    + "writes, import lines, restores); writes that change nothing and correction notes add none. Keyset-paged.")
+    @APIResponse(responseCode = "200", description = "One page of revisions",
+            headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` while there is a next page", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionList.class),
+                    examples = @ExampleObject(name = "revisions", value = ArticleExamples.REVISIONS)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RestResponse<Page<RevisionSummary>> listRevisions(
+            @Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm") @PathParam("slug") String slug,
+            @Parameter(description = "Items a page, 1 to 100", example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        int size = PageSize.parse(limit, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return revisions.list(slug, size, cursor == null || cursor.isBlank() ? null : cursor).answer(uri);
+    }
+
+    @GET
+    @Path("{slug}/revisions/{number}")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getRevision", summary = "Get one revision of an article in full",
+            description = "The article as that revision left it, as an upload (ArticleInput): what restore would make current, "
+                    + "and what a PUT could send back as it is.")
+    @APIResponse(responseCode = "200", description = "The revision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionView.class),
+                    examples = @ExampleObject(name = "revision", value = ArticleExamples.REVISION)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "The revision's section has been deleted since", ref = "Conflict")
+    public RestResponse<RevisionView> getRevision(
+            @Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm") @PathParam("slug") String slug,
+            @Parameter(description = "The revision's number", example = "1") @PathParam("number") String number,
+            @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return Answers.read(revisions.get(slug, number), ifNoneMatch);
+    }
+
+    @POST
+    @Path("{slug}/revisions/{number}/restore")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "restoreRevision", summary = "Make a revision's state current",
+            description = "Every field as that revision left it, but the slug, which stays (links keep working; rename with "
+                    + "PATCH). The restore is itself a new revision, unless the article is in that state already. Send If-Match "
+                    + "with the ETag you read, so a change made meanwhile is not undone unseen.")
+    @APIResponse(responseCode = "200", description = "The article as it is now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
+                    examples = @ExampleObject(name = "article", value = ArticleExamples.ARTICLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "The revision's section has been deleted since", ref = "Conflict")
+    public RestResponse<ArticleView> restoreRevision(
+            @Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm") @PathParam("slug") String slug,
+            @Parameter(description = "The revision's number", example = "1") @PathParam("number") String number,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Answers.written(articles.restore(slug, number, ifMatch, writer()), null);
+    }
+
+    @POST
+    @Path("{slug}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "createCorrection", summary = "Add a correction, update or clarification note",
+            description = "Appends a note that readers see with the article (`corrections`, oldest first). It moves the article's "
+                    + "modifiedAt (the update time feeds and structured data give), updatedAt and ETag; notes are never edited or "
+                    + "removed, only added. Answers the article as it is now.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CorrectionInput.class), examples = @ExampleObject(name = "correction", value = ArticleExamples.CORRECTION_INPUT)))
+    @APIResponse(responseCode = "201", description = "The note was added; Location names the article",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
+                    examples = @ExampleObject(name = "article", value = ArticleExamples.CORRECTED_ARTICLE)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RestResponse<ArticleView> correct(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
+                                             @PathParam("slug") String slug, @Valid @NotNull CorrectionInput body, @Context UriInfo uri,
+                                             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Stored<ArticleView> corrected = articles.correct(slug, body, ifMatch, writer());
+        return Answers.written(corrected, location(uri, corrected.body().slug()));
+    }
+
+    @POST
+    @Path("{slug}/preview-links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "createPreviewLink", summary = "Make a link that shows the article before it is published",
+            description = "Anyone holding the link reads the article's current state, draft or scheduled, without a token, until "
+                    + "it expires (24 hours unless expiresIn says otherwise, at most 30 days) or is revoked. Send it to a colleague "
+                    + "or a frontend's preview page. The token is shown this once; only its hash is kept.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewLinkInput.class),
+            examples = @ExampleObject(name = "a week", value = ArticleExamples.PREVIEW_LINK_INPUT)))
+    @APIResponse(responseCode = "201", description = "The link; Location is its url",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewLinkView.class),
+                    examples = @ExampleObject(name = "link", value = ArticleExamples.PREVIEW_LINK)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RestResponse<PreviewLinkView> createPreviewLink(
+            @Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm") @PathParam("slug") String slug,
+            PreviewLinkInput body, @Context UriInfo uri) {
+        ArticlePreviews.NewLink link = previews.create(slug, body, writer());
+        URI url = uri.getBaseUriBuilder().path(ArticleResource.class).path(link.slug()).queryParam("preview", link.token()).build();
+        return Answers.personal(RestResponse.ResponseBuilder.<PreviewLinkView>created(url)
+                .entity(new PreviewLinkView(url.toString(), link.token(), link.expiresAt())).build());
+    }
+
+    @DELETE
+    @Path("{slug}/preview-links")
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "revokePreviewLinks", summary = "Revoke every preview link of an article",
+            description = "Every link made for the article stops working at once (404). Links of other articles are untouched.")
+    @APIResponse(responseCode = "204", description = "Revoked (also when there was none)")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void revokePreviewLinks(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
+                                   @PathParam("slug") String slug) {
+        previews.revoke(slug);
     }
 
     @DELETE
     @Path("{slug}")
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "Deletes the article for good; its slug becomes free.")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "Deletes the article for good, with its corrections, preview links and old slugs; its slug becomes free.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void delete(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
                        @PathParam("slug") String slug,
                        @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         articles.delete(slug, ifMatch);
+    }
+
+    /** The name of the token that writes, for revisions and notes. */
+    private String writer() {
+        return caller.getPrincipal().getName();
     }
 
     private boolean isEditor() {
@@ -310,6 +455,12 @@ public class ArticleResource {
 
     private static URI location(UriInfo uri, String slug) {
         return uri.getBaseUriBuilder().path(ArticleResource.class).path(slug).build();
+    }
+
+    /** The revisions list's shape, for the OpenAPI document. */
+    @Schema(name = "RevisionList", requiredProperties = "items")
+    record RevisionList(List<RevisionSummary> items,
+                        @Schema(description = "Cursor of the next page; null on the last page") String next) {
     }
 
     /** The list's shape, for the OpenAPI document. */

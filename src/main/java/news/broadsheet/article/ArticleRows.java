@@ -19,7 +19,7 @@ final class ArticleRows {
     static final String SUMMARY_COLUMNS = """
             a.id, a.slug, a.title, a.subtitle, a.summary, s.slug as section_slug, s.name as section_name,
             a.tags, %s, a.dateline, a.hero_image_url, a.hero_image_alt, a.hero_image_caption, a.hero_image_credit,
-            a.featured, a.status, a.published_at, a.created_at, a.updated_at, a.word_count, a.reading_time_minutes""".formatted(Bylines.COLUMNS);
+            a.featured, a.status, a.published_at, coalesce(a.noted_at, a.published_at) as modified_at, a.created_at, a.updated_at, a.word_count, a.reading_time_minutes""".formatted(Bylines.COLUMNS);
 
     private ArticleRows() {
     }
@@ -41,6 +41,7 @@ final class ArticleRows {
                 row.getBoolean("featured"),
                 ArticleStatus.valueOf(row.getString("status")),
                 instant(row, "published_at"),
+                instant(row, "modified_at"),
                 instant(row, "created_at"),
                 instant(row, "updated_at"),
                 row.getInt("word_count"),

@@ -13,6 +13,7 @@ import news.broadsheet.section.Section;
 import news.broadsheet.section.SectionRepository;
 import news.broadsheet.section.UnknownSection;
 import news.broadsheet.web.MergePatch;
+import news.broadsheet.web.MovedPermanently;
 import news.broadsheet.web.caching.ETags;
 import news.broadsheet.web.caching.Stored;
 import news.broadsheet.web.paging.Page;
@@ -45,10 +46,15 @@ public class ArticleService {
     private final MergePatch mergePatch;
     private final WriteLocks writeLocks;
     private final RelatedArticles related;
+    private final ArticlePreviews previews;
+    private final ArticleRevisions revisions;
 
-    ArticleService(ArticleRepository articles, ArticleLists lists, SectionRepository sections,
-                   MarkdownRenderer markdown, MergePatch mergePatch, WriteLocks writeLocks, RelatedArticles related) {
+    ArticleService(ArticleRepository articles, ArticleLists lists, SectionRepository sections, MarkdownRenderer markdown,
+                   MergePatch mergePatch, WriteLocks writeLocks, RelatedArticles related, ArticlePreviews previews,
+                   ArticleRevisions revisions) {
         this.articles = articles;
+        this.revisions = revisions;
+        this.previews = previews;
         this.lists = lists;
         this.related = related;
         this.sections = sections;
@@ -84,13 +90,39 @@ public class ArticleService {
         return ids.isEmpty() ? Map.of() : articles.slugsOf(ids);
     }
 
-    /** One article; the public sees it only when it is published and due, editors always. */
+    /**
+     * One article; the public sees it only when it is published and due, editors always, and the holder of a preview link
+     * ({@code preview}, else null) whatever its status, while the link works. An old slug of a renamed article that the
+     * caller may see is {@link MovedPermanently} to its current one.
+     */
     @Transactional
-    public Stored<ArticleView> get(String slug, boolean editor) {
-        Article article = articles.findBySlug(slug)
-                .filter(found -> editor || articles.isPublic(found))
-                .orElseThrow(() -> new NotFound("article", slug));
+    public Stored<ArticleView> get(String slug, boolean editor, String preview) {
+        Article article = articles.findBySlug(slug).orElse(null);
+        if (article == null) {
+            articles.findByOldSlug(slug).filter(renamed -> mayRead(renamed, editor, preview)).ifPresent(renamed -> {
+                throw new MovedPermanently(slug, renamed.slug, preview != null);
+            });
+            throw new NotFound("article", slug);
+        }
+        if (!mayRead(article, editor, preview)) {
+            throw new NotFound("article", slug);
+        }
         return stored(new Written(article, articles.creditsOf(article)), false);
+    }
+
+    /** A public article by its slug or by an old one (oEmbed is asked about pages as readers shared them). */
+    @Transactional
+    public Stored<ArticleView> getFollowingRenames(String slug) {
+        try {
+            return get(slug, false, null);
+        } catch (MovedPermanently moved) {
+            return get(moved.currentSlug(), false, null);
+        }
+    }
+
+    /** A preview link decides alone: one that does not open this article is a 404, whoever holds it, with no hint why. */
+    private boolean mayRead(Article article, boolean editor, String preview) {
+        return preview != null ? previews.opens(preview, article.id) : editor || articles.isPublic(article);
     }
 
     /** Whether a read article waits for its publication time (editors read those), judged as every public read is. */
@@ -98,15 +130,18 @@ public class ArticleService {
         return article.status() == ArticleStatus.PUBLISHED && articles.isScheduled(article.id());
     }
 
+    /** {@code by}: the name of the token that writes, for the revision; null for the service's own writes. */
     @Transactional
-    public Stored<ArticleView> create(ArticleInput input) {
+    public Stored<ArticleView> create(ArticleInput input, String by) {
+        articles.signAs(by);
         String slug = writeLocks.claimNewSlug(LOCK_KIND, input.slug(), input.title(), "title", articles::slugTaken);
         return stored(insert(slug, input), true);
     }
 
     /** Create or replace; parallel calls for one new slug create it once, the others replace it. */
     @Transactional
-    public Stored<ArticleView> put(String slug, ArticleInput input, String ifMatch, String ifNoneMatch) {
+    public Stored<ArticleView> put(String slug, ArticleInput input, String ifMatch, String ifNoneMatch, String by) {
+        articles.signAs(by);
         if (input.slug() != null && !input.slug().equals(slug)) {
             throw new InvalidInput("slug", "must match the slug in the path, or be left out");
         }
@@ -123,7 +158,8 @@ public class ArticleService {
 
     /** Applies a JSON Merge Patch; a patched {@code slug} renames the article. */
     @Transactional
-    public Stored<ArticleView> patch(String slug, String patch, String ifMatch) throws JsonProcessingException {
+    public Stored<ArticleView> patch(String slug, String patch, String ifMatch, String by) throws JsonProcessingException {
+        articles.signAs(by);
         Article article = articles.findBySlugForUpdate(slug).orElseThrow(() -> new NotFound("article", slug));
         List<Credit> credits = articles.creditsOf(article);
         ETags.requireMatch(ifMatch, etag(article, credits), "article");
@@ -133,6 +169,39 @@ public class ArticleService {
         }
         writeLocks.claimRename(LOCK_KIND, article.slug, patched.slug(), articles::slugTaken);
         return stored(replace(article, credits, patched.slug(), patched), false);
+    }
+
+    /**
+     * Makes a revision's state current but for the slug, which stays (a rename is a PATCH): a new revision, unless the
+     * article is in that state already.
+     */
+    @Transactional
+    public Stored<ArticleView> restore(String slug, String number, String ifMatch, String by) {
+        articles.signAs(by);
+        Article article = articles.findBySlugForUpdate(slug).orElseThrow(() -> new NotFound("article", slug));
+        List<Credit> credits = articles.creditsOf(article);
+        ETags.requireMatch(ifMatch, etag(article, credits), "article");
+        ArticleInput restored = revisions.stateAt(article, number);
+        return stored(replace(article, credits, article.slug, restored), false);
+    }
+
+    /** Adds a note for readers (created: the answer is a 201); it moves modifiedAt, updatedAt and the version, so the ETag and every cached answer. */
+    @Transactional
+    public Stored<ArticleView> correct(String slug, CorrectionInput input, String ifMatch, String by) {
+        Article article = articles.findBySlugForUpdate(slug).orElseThrow(() -> new NotFound("article", slug));
+        List<Credit> credits = articles.creditsOf(article);
+        ETags.requireMatch(ifMatch, etag(article, credits), "article");
+        Correction correction = new Correction();
+        correction.articleId = article.id;
+        correction.kind = input.kind();
+        correction.text = input.text().strip();
+        correction.createdAt = Clock.now();
+        correction.createdBy = by;
+        articles.addCorrection(correction);
+        article.notedAt = correction.createdAt;
+        article.updatedAt = correction.createdAt;
+        articles.flush();
+        return stored(new Written(article, credits), true);
     }
 
     @Transactional
@@ -152,9 +221,11 @@ public class ArticleService {
     private record Written(Article article, List<Credit> credits) {
     }
 
-    private static Stored<ArticleView> stored(Written written, boolean created) {
+    /** An article never noted has no corrections to read; one that has costs one indexed query. */
+    private Stored<ArticleView> stored(Written written, boolean created) {
         Article article = written.article();
-        return new Stored<>(ArticleView.from(article, written.credits().stream().map(Credit::byline).toList()),
+        List<CorrectionView> corrections = article.notedAt == null ? List.of() : articles.correctionsOf(article);
+        return new Stored<>(ArticleView.from(article, written.credits().stream().map(Credit::byline).toList(), corrections),
                 etag(article, written.credits()), created);
     }
 

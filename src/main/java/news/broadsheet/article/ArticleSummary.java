@@ -25,6 +25,7 @@ public record ArticleSummary(
         @Schema(examples = "false") boolean featured,
         @Schema(examples = "PUBLISHED") ArticleStatus status,
         @Schema(examples = "2026-11-24T09:30:00Z") Instant publishedAt,
+        @Schema(description = MODIFIED_AT_DOC, examples = "2026-11-24T09:30:00Z") Instant modifiedAt,
         @Schema(examples = "2026-11-24T08:05:00Z") Instant createdAt,
         @Schema(examples = "2026-11-24T09:30:00Z") Instant updatedAt,
         @Schema(examples = "412") int wordCount,
@@ -33,8 +34,12 @@ public record ArticleSummary(
                 examples = "... trams returned to all twelve <mark>lines</mark> on Monday ...")
         @JsonInclude(JsonInclude.Include.NON_NULL) String highlight) {
 
+    static final String MODIFIED_AT_DOC = "When readers were last told of a change: the latest correction or update note, else "
+            + "publishedAt (null while there is neither). Feeds and structured data give it as the update time; an edit without "
+            + "a note moves updatedAt only";
+
     ArticleSummary withHighlight(String snippet) {
         return new ArticleSummary(id, slug, title, subtitle, summary, section, tags, authors, dateline, heroImage, featured, status,
-                publishedAt, createdAt, updatedAt, wordCount, readingTimeMinutes, snippet);
+                publishedAt, modifiedAt, createdAt, updatedAt, wordCount, readingTimeMinutes, snippet);
     }
 }

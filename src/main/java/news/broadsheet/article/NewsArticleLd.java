@@ -15,7 +15,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "NewsArticleJsonLd", description = "A schema.org NewsArticle. `<`, `>` and `&` are escaped as \\u003c, \\u003e and "
         + "\\u0026, so the answer can be placed in the page's JSON-LD script element as it is.",
-        requiredProperties = {"@context", "@type", "headline", "mainEntityOfPage", "url", "author", "publisher", "isAccessibleForFree"})
+        requiredProperties = {"@context", "@type", "headline", "mainEntityOfPage", "url", "publisher", "isAccessibleForFree"})
 record NewsArticleLd(
         @JsonProperty("@context") @Schema(examples = "https://schema.org") String context,
         @JsonProperty("@type") @Schema(examples = "NewsArticle") String type,
@@ -27,8 +27,8 @@ record NewsArticleLd(
         @Schema(description = "The article's page on the public site", examples = "https://news.example/europe/lviv-trams-run-again") String url,
         @Schema(description = "The hero image, when there is one", examples = "[\"https://images.example.org/lviv-tram.jpg\"]") List<String> image,
         @Schema(examples = "2026-11-24T09:30:00Z") Instant datePublished,
-        @Schema(description = "The last change", examples = "2026-11-24T10:02:00Z") Instant dateModified,
-        List<Person> author,
+        @Schema(description = "The article's modifiedAt: its latest correction or update note, else its publication", examples = "2026-11-24T10:02:00Z") Instant dateModified,
+        @Schema(description = "The bylines; left out for an article without one") List<Person> author,
         Organization publisher,
         @Schema(description = "The section's name", examples = "Europe") String articleSection,
         @Schema(description = "The tags", examples = "[\"transport\", \"lviv\"]") List<String> keywords,
@@ -69,7 +69,7 @@ record NewsArticleLd(
         return new NewsArticleLd("https://schema.org", "NewsArticle", headline(article.title()), article.subtitle(), article.summary(),
                 new WebPage("WebPage", page), page,
                 article.heroImage() == null ? List.of() : List.of(article.heroImage().url()),
-                article.publishedAt(), article.updatedAt(),
+                article.publishedAt(), article.modifiedAt(),
                 article.authors().stream().map(author -> new Person("Person", author.name(), site.author(author.slug()))).toList(),
                 new Organization("Organization", site.publicationName(), site.home(), new ImageObject("ImageObject", site.logo())),
                 article.section().name(), article.tags(), article.wordCount(), article.dateline(), site.language(), true);

@@ -82,8 +82,9 @@ public class OEmbedResource {
         Integer width = pixels("maxwidth", maxWidth);
         Integer height = pixels("maxheight", maxHeight);
         SiteAddresses.ArticlePage named = site.articleAt(page).orElseThrow(() -> new NotFound("article page", url));
-        ArticleView article = articles.get(named.slug(), false).body();
-        if (named.section() != null && !named.section().equals(article.section().slug())) {
+        ArticleView article = articles.getFollowingRenames(named.slug()).body();
+        boolean renamed = !article.slug().equals(named.slug()); // a link shared before the rename: its section may be old too
+        if (named.section() != null && !renamed && !named.section().equals(article.section().slug())) {
             throw new NotFound("article page", url);
         }
         return OEmbed.of(article, site, width, height, cacheAge);

@@ -96,10 +96,7 @@ public class AuthorResource {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        Page<AuthorView> page = authors.list(size, cursor == null || cursor.isBlank() ? null : cursor, withTotal, isEditor());
-        var answer = RestResponse.ResponseBuilder.ok(page);
-        page.nextLink(uri).ifPresent(link -> answer.header("Link", link));
-        return answer.build();
+        return authors.list(size, cursor == null || cursor.isBlank() ? null : cursor, withTotal, isEditor()).answer(uri);
     }
 
     @CachedAnswer

@@ -31,7 +31,7 @@ class FeedEntries {
     private static final String LATEST = """
             select a.id, a.slug, a.title, a.summary,
                    case when length(a.body_html) <= %d then a.body_html end, s.slug, s.name, a.tags, %s, a.hero_image_url,
-                   a.published_at, a.updated_at
+                   a.published_at, coalesce(a.noted_at, a.published_at)
             from article a join section s on s.id = a.section_id
             where article_is_public(a) %s %s
             order by coalesce(a.published_at, a.created_at) desc, a.id desc
@@ -91,7 +91,7 @@ class FeedEntries {
     }
 
     private static String sectionName(Connection connection, String section) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select name from section where slug = ?")) {
+        try (PreparedStatement query = connection.prepareStatement("select name from section where id = " + SectionTree.ID_OF_SLUG)) {
             query.setString(1, section);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {

@@ -6,5 +6,5 @@ import java.util.UUID;
 
 /** What a feed shows of one article; {@code bodyHtml} is null when the body is too long for a feed. */
 record FeedEntry(UUID id, String slug, String title, String summary, String bodyHtml, String sectionSlug, String sectionName,
-                 List<String> tags, List<String> authors, String imageUrl, Instant publishedAt, Instant updatedAt) {
+                 List<String> tags, List<String> authors, String imageUrl, Instant publishedAt, Instant modifiedAt) {
 }

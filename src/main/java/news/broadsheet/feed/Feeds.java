@@ -87,7 +87,7 @@ class Feeds {
         return new JsonFeed("https://jsonfeed.org/version/1.1", title(content), site.url(), self.toString(),
                 site.description(), latest.stream().map(entry -> new JsonFeed.Item(
                         "urn:uuid:" + entry.id(), articleUrl(entry), entry.title(), entry.summary(), content(entry), entry.imageUrl(),
-                        entry.publishedAt(), entry.updatedAt(),
+                        entry.publishedAt(), entry.modifiedAt(),
                         entry.authors().isEmpty() ? null : entry.authors().stream().map(JsonFeed.Author::new).toList(),
                         entry.tags().isEmpty() ? null : entry.tags())).toList());
     }
@@ -107,7 +107,7 @@ class Feeds {
         entry.setLink(articleUrl(article));
         entry.setUri("urn:uuid:" + article.id());
         entry.setPublishedDate(Date.from(article.publishedAt()));
-        entry.setUpdatedDate(Date.from(article.updatedAt()));
+        entry.setUpdatedDate(Date.from(article.modifiedAt())); // a correction or update note, not every typo fix
         if (article.summary() != null) {
             SyndContent summary = new SyndContentImpl();
             summary.setType("text/plain");

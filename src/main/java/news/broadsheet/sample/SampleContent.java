@@ -104,12 +104,12 @@ class SampleContent {
                 null, null);
         UnaryOperator<String> image = name -> config.sampleContent().imageUrl().replace("{name}", name);
         List<ArticleInput> stories = SampleStories.all(image);
-        List<ArticleView> written = stories.stream().map(story -> articles.create(story).body()).toList();
+        List<ArticleView> written = stories.stream().map(story -> articles.create(story, null).body()).toList();
         Random random = new Random(42);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         int count = config.sampleContent().articles();
         for (int i = 0; i < count; i++) {
-            articles.create(article(random, i, now, image));
+            articles.create(article(random, i, now, image), null);
         }
         // the bylines made the authors; a few get what an author page shows
         authors.patch("hanna-lukasik", """

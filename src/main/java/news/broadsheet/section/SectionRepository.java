@@ -15,6 +15,13 @@ public class SectionRepository implements PanacheRepositoryBase<Section, UUID> {
         return find("slug", slug).firstResultOptional();
     }
 
+    /** The section that answered at this slug before a rename (V17__slug_redirects.sql). */
+    Optional<Section> findByOldSlug(String oldSlug) {
+        List<UUID> ids = getEntityManager().createNativeQuery("select section_id from section_slug_redirect where slug = ?1", UUID.class)
+                .setParameter(1, oldSlug).getResultList();
+        return ids.isEmpty() ? Optional.empty() : findByIdOptional(ids.get(0));
+    }
+
     Optional<Section> findBySlugForUpdate(String slug) {
         return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }

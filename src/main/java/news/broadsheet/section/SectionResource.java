@@ -74,6 +74,7 @@ public class SectionResource {
     @APIResponse(responseCode = "200", description = "The section",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionView.class),
                     examples = @ExampleObject(name = "section", value = SectionExamples.SECTION)))
+    @APIResponse(responseCode = "301", ref = "MovedPermanently")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<SectionView> get(@Parameter(description = SLUG_DOC, example = "europe") @PathParam("slug") String slug,
                                          @Parameter(ref = "IfNoneMatch") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

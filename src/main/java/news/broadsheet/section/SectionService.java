@@ -9,6 +9,7 @@ import news.broadsheet.database.Clock;
 import news.broadsheet.database.IntegrityViolation;
 import news.broadsheet.database.WriteLocks;
 import news.broadsheet.web.MergePatch;
+import news.broadsheet.web.MovedPermanently;
 import news.broadsheet.web.caching.ETags;
 import news.broadsheet.web.caching.Stored;
 import news.broadsheet.web.problem.Conflict;
@@ -39,9 +40,17 @@ public class SectionService {
         return sections.listInNavigationOrder().stream().map(SectionView::from).toList();
     }
 
+    /** A section; an old slug of a renamed one is {@link MovedPermanently} to its current slug. */
     @Transactional
     public Stored<SectionView> get(String slug) {
-        return stored(find(slug), false);
+        Section section = sections.findBySlug(slug).orElse(null);
+        if (section == null) {
+            sections.findByOldSlug(slug).ifPresent(renamed -> {
+                throw new MovedPermanently(slug, renamed.slug);
+            });
+            throw new NotFound("section", slug);
+        }
+        return stored(section, false);
     }
 
     @Transactional
@@ -112,10 +121,6 @@ public class SectionService {
 
     private static Stored<SectionView> stored(Section section, boolean created) {
         return new Stored<>(SectionView.from(section), etag(section), created);
-    }
-
-    private Section find(String slug) {
-        return sections.findBySlug(slug).orElseThrow(() -> new NotFound("section", slug));
     }
 
     private Section insert(String slug, SectionInput input) {

@@ -2,6 +2,7 @@ package news.broadsheet.demo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import news.broadsheet.Api;
 import news.broadsheet.subscription.SmtpServer;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static news.broadsheet.Api.anonymous;
+import static news.broadsheet.Api.editor;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -244,6 +246,46 @@ class DemoSiteTest {
         browser.screenshot("newsletter-unsubscribed");
         anonymous().queryParam("token", secret).get("/api/v1/subscriptions/preferences").then().statusCode(200)
                 .body("status", equalTo("UNSUBSCRIBED"));
+    }
+
+    @Test
+    void aPreviewLinkShowsADraftWithItsBannerAndACorrectionIsShownToReaders() {
+        Map<String, Object> draft = Api.article(Api.section());
+        draft.put("title", "Budget talks go into the night");
+        draft.put("status", "DRAFT");
+        draft.remove("publishedAt");
+        String slug = Api.create(draft);
+        String token = editor().contentType(ContentType.JSON).body("{}").post("/api/v1/articles/" + slug + "/preview-links")
+                .then().statusCode(201).extract().path("token");
+        for (int view = 1; view <= VIEWS; view++) {
+            if (view == 1) {
+                browser.open(site.url("article.html?slug=" + slug + "&preview=" + token));
+            } else {
+                browser.reload();
+            }
+            assertEquals("Budget talks go into the night", browser.find(".headline").getText());
+            assertTrue(browser.find(".preview-banner").getText().startsWith("Preview of an unpublished article"));
+            assertEquals("noindex", attribute("meta[name=robots]", "content"));
+            assertTrue(browser.findAll("script[type=\"application/ld+json\"]").isEmpty(), "no structured data for a preview");
+        }
+        browser.screenshot("preview");
+
+        editor().contentType("application/merge-patch+json").body(Map.of("status", "PUBLISHED")).patch("/api/v1/articles/" + slug)
+                .then().statusCode(200);
+        editor().contentType(ContentType.JSON).body(Map.of("kind", "CORRECTION", "text", "An earlier version named the wrong minister."))
+                .post("/api/v1/articles/" + slug + "/corrections").then().statusCode(201);
+        for (int view = 1; view <= VIEWS; view++) {
+            if (view == 1) {
+                browser.open(site.url("article.html?slug=" + slug));
+            } else {
+                browser.reload();
+            }
+            assertEquals(List.of("Correction: An earlier version named the wrong minister."),
+                    texts(".corrections li").stream().map(text -> text.substring(0, text.lastIndexOf('.') + 1)).toList());
+            assertTrue(browser.find(".byline .updated").getText().startsWith("· Updated"));
+            assertTrue(browser.findAll(".preview-banner").isEmpty());
+        }
+        browser.screenshot("corrected");
     }
 
     @Test

@@ -158,7 +158,8 @@ class SectionResourceTest {
         editor().contentType("application/merge-patch+json").body(Map.of("slug", renamed))
                 .patch("/api/v1/sections/" + slug)
                 .then().statusCode(200).body("slug", equalTo(renamed));
-        anonymous().get("/api/v1/sections/" + slug).then().statusCode(404);
+        anonymous().redirects().follow(false).get("/api/v1/sections/" + slug).then().statusCode(301)
+                .header("Location", endsWith("/api/v1/sections/" + renamed));
         anonymous().get("/api/v1/sections/" + renamed).then().statusCode(200);
     }
 

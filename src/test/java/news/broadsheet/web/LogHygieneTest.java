@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Tokens and subscribers' addresses go through the service, and into its log never (the test profile logs to a file). */
+/** Tokens (the API's and preview links') and subscribers' addresses go through the service, and into its log never (the test profile logs to a file). */
 @QuarkusTest
 class LogHygieneTest {
 
@@ -38,6 +38,12 @@ class LogHygieneTest {
         String wrongToken = "bst_" + UUID.randomUUID().toString().replace("-", "") + "wrongwrongwrong";
         given().header("Authorization", "Bearer " + wrongToken).get("/api/v1/articles?status=DRAFT").then().statusCode(401);
         given().header("Authorization", wrongToken).contentType(ContentType.JSON).body("{}").post("/api/v1/sections").then().statusCode(401);
+
+        String story = Api.create(Api.article(Api.section()));
+        String preview = editor().contentType(ContentType.JSON).body("{}").post("/api/v1/articles/" + story + "/preview-links")
+                .then().statusCode(201).extract().path("token");
+        given().queryParam("preview", preview).get("/api/v1/articles/" + story).then().statusCode(200);
+        given().queryParam("preview", preview + "x").get("/api/v1/articles/" + story).then().statusCode(404);
 
         String email = "hygiene." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String client = "10.99." + (int) (Math.random() * 250) + ".7";
@@ -59,6 +65,7 @@ class LogHygieneTest {
         assertFalse(log.contains(token), "the log holds an API token");
         assertFalse(log.contains(token.substring(4, 20)), "the log holds part of an API token");
         assertFalse(log.contains(wrongToken), "the log holds a presented token");
+        assertFalse(log.contains(preview.substring(0, 20)), "the log holds a preview link's token");
         assertFalse(log.contains(email), "the log holds a subscriber's address");
         assertFalse(log.toLowerCase().contains(email.substring(0, email.indexOf('@')) + "@"), "the log holds an address");
         assertFalse(log.contains("Bearer bst_"), "the log holds an Authorization header");

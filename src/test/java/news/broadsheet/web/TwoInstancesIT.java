@@ -151,6 +151,35 @@ class TwoInstancesIT {
     }
 
     @Test
+    void threeRenamesThroughOneInstanceRedirectInOneHopOnTheOther() {
+        String section = newSection(first);
+        Map<String, Object> article = new HashMap<>(Api.article(section));
+        String slug = (String) article.get("slug");
+        first.editor().contentType(ContentType.JSON).body(article).put("/api/v1/articles/" + slug).then().statusCode(201);
+        List<String> slugs = List.of(slug, slug + "-b", slug + "-c", slug + "-d");
+        for (int rename = 1; rename < slugs.size(); rename++) {
+            for (String old : slugs.subList(0, rename)) {
+                second.anonymous().redirects().follow(false).get("/api/v1/articles/" + old); // in its cache as they were
+            }
+            first.editor().contentType("application/merge-patch+json").body(Map.of("slug", slugs.get(rename)))
+                    .patch("/api/v1/articles/" + slugs.get(rename - 1)).then().statusCode(200);
+        }
+        long renamed = System.nanoTime();
+        for (String old : slugs.subList(0, 3)) {
+            while (true) {
+                Response answer = second.anonymous().redirects().follow(false).get("/api/v1/articles/" + old);
+                if (answer.statusCode() == 301 && answer.header("Location").endsWith("/api/v1/articles/" + slugs.get(3))) {
+                    break;
+                }
+                if (System.nanoTime() - renamed > INVALIDATION_DELAY.toNanos()) {
+                    fail("second answered " + answer.statusCode() + " " + answer.header("Location") + " for " + old);
+                }
+            }
+        }
+        assertEquals(slugs.get(3), second.anonymous().get("/api/v1/articles/" + slug).then().statusCode(200).extract().path("slug"));
+    }
+
+    @Test
     void parallelPutsOfOneNewSlugThroughBothInstancesCreateItOnce() throws Exception {
         String section = newSection(first);
         Map<String, Object> article = new HashMap<>(Api.article(section));

@@ -25,6 +25,15 @@ public final class Answers {
         return RestResponse.ResponseBuilder.<T>ok(stored.body(), type).header(HttpHeaders.ETAG, stored.etag()).build();
     }
 
+    /**
+     * The answer marked personal whoever asks (a preview link's): never kept by a browser, a CDN or the response cache
+     * ({@link HttpCaching} leaves it so), never indexed.
+     */
+    public static <T> RestResponse<T> personal(RestResponse<T> answer) {
+        return RestResponse.ResponseBuilder.fromResponse(answer).header(HttpHeaders.CACHE_CONTROL, HttpCaching.NEVER_STORE)
+                .header("X-Robots-Tag", "noindex").build();
+    }
+
     /** 201 with Location when the write created the resource, else 200; with the new tag either way. */
     public static <T> RestResponse<T> written(Stored<T> stored, URI location) {
         var answer = stored.created() ? RestResponse.ResponseBuilder.<T>created(location).entity(stored.body())

@@ -25,6 +25,7 @@ import java.util.Optional;
  */
 public class HttpCaching {
 
+    static final String NEVER_STORE = "private, no-store";
     private static final String COLLECTION_TAG = "broadsheet.collection-etag";
     /** Feeds and anything else that is not JSON: nothing in them may run as a page. */
     private static final String NON_JSON_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
@@ -59,7 +60,7 @@ public class HttpCaching {
     @Personal
     @ServerResponseFilter(priority = Priorities.USER - 100)
     public void neverStorePersonalData(ContainerResponseContext response) {
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, NEVER_STORE);
     }
 
     @ServerResponseFilter
@@ -75,9 +76,11 @@ public class HttpCaching {
         boolean authenticated = isPrivate(request, routing);
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         int status = response.getStatus();
-        if (authenticated || status >= 400 || !read) {
-            headers.putSingle(HttpHeaders.CACHE_CONTROL, authenticated ? "private, no-store" : "no-store");
-        } else if (status == 200 || status == 304) {
+        if (saysPrivate(response)) {
+            // the resource knows the answer is personal (a preview link's), whoever asks: it stays so
+        } else if (authenticated || status >= 400 || !read) {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, authenticated ? NEVER_STORE : "no-store");
+        } else if (status == 200 || status == 304 || status == 301) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, publicCacheControl);
         }
         MediaType type = response.getMediaType();
@@ -94,6 +97,18 @@ public class HttpCaching {
     static boolean isPrivate(ContainerRequestContext request, RoutingContext routing) {
         return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
                 || routing.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous();
+    }
+
+    /** Whether the answer was described as one for everybody (only those are kept in memory: never a personal one). */
+    static boolean saysPublic(ContainerResponseContext response) {
+        String cacheControl = response.getHeaderString(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.startsWith("public");
+    }
+
+    /** Whether the resource itself marked its answer private, never to be kept anywhere. */
+    static boolean saysPrivate(ContainerResponseContext response) {
+        String cacheControl = response.getHeaderString(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.contains("no-store");
     }
 
     /** A resource that picks its media type by Accept (feeds: RSS as application/rss+xml or text/xml...). */

@@ -94,7 +94,7 @@ public class ResponseCache {
     public void answerFromCache(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (!enabled || request.method() != HttpMethod.GET || CACHED_PREFIXES.stream().noneMatch(request.path()::startsWith)
-                || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null || isPreview(request)) {
             context.next();
             return;
         }
@@ -126,7 +126,7 @@ public class ResponseCache {
     }
 
     /**
-     * Keeps an anonymous answer as it will be sent, under the content version it was built from; runs after every other
+     * Keeps an anonymous answer described as public as it will be sent, under the content version it was built from; runs after every other
      * response filter (they run highest priority first). A 304 is kept without a body when the 200 is not kept already,
      * so revalidations stay cheap. Nothing is kept for a token holder, whatever mechanism authenticated them.
      */
@@ -136,7 +136,7 @@ public class ResponseCache {
         int status = response.getStatus();
         if (!enabled || !HttpMethod.GET.name().equals(request.getMethod())
                 || !(status == 200 && response.hasEntity() || status == 304)
-                || HttpCaching.isPrivate(request, routing)) {
+                || HttpCaching.isPrivate(request, routing) || !HttpCaching.saysPublic(response)) {
             return;
         }
         String tag = ContentSnapshot.noted(routing).orElse(null);
@@ -191,6 +191,12 @@ public class ResponseCache {
             return text.getBytes(StandardCharsets.UTF_8);
         }
         return json.writeValueAsBytes(entity);
+    }
+
+    /** A preview link's read (?preview=): personal, never answered from here (nor kept: its answer says no-store). */
+    private static boolean isPreview(HttpServerRequest request) {
+        String query = request.query();
+        return query != null && query.contains("preview=");
     }
 
     private static String key(String tag, HttpServerRequest request) {
