@@ -70,7 +70,8 @@ public class SectionResource {
     @CachedAnswer
     @GET
     @Path("{slug}")
-    @Operation(operationId = "getSection", summary = "Get one section", description = "A section by its slug; parent names the section above it.")
+    @Operation(operationId = "getSection", summary = "Get one section",
+            description = "A section by its slug; parent names the section above it. An old slug of a renamed section answers 301 to its current one.")
     @APIResponse(responseCode = "200", description = "The section",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SectionView.class),
                     examples = @ExampleObject(name = "section", value = SectionExamples.SECTION)))

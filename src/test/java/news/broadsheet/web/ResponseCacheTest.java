@@ -15,6 +15,7 @@ import static news.broadsheet.Api.editor;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the in-process cache of public answers must never change: the answers themselves. */
 @QuarkusTest
@@ -37,6 +38,25 @@ class ResponseCacheTest {
         var keptList = read("/api/v1/articles?limit=1");
         assertEquals(list.header("Link"), keptList.header("Link"));
         assertEquals(list.body().asString(), keptList.body().asString());
+    }
+
+    /** The hits the response cache counts on /q/metrics (Caffeine's statistics through Micrometer). */
+    private static double hits() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"response_cache\"")
+                        && line.contains("result=\"hit\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void aSecondAnonymousReadIsAnsweredFromTheCache() {
+        String slug = Api.create(Api.article(Api.section()));
+        read("/api/v1/articles/" + slug);
+        read("/api/v1/articles?limit=2");
+        double before = hits();
+        read("/api/v1/articles/" + slug);
+        read("/api/v1/articles?limit=2");
+        assertTrue(hits() - before >= 2, "the second reads were built again: nothing is kept");
     }
 
     @Test

@@ -101,14 +101,21 @@ public class HttpCaching {
 
     /** Whether the answer was described as one for everybody (only those are kept in memory: never a personal one). */
     static boolean saysPublic(ContainerResponseContext response) {
-        String cacheControl = response.getHeaderString(HttpHeaders.CACHE_CONTROL);
-        return cacheControl != null && cacheControl.startsWith("public");
+        return cacheControl(response).startsWith("public");
     }
 
     /** Whether the resource itself marked its answer private, never to be kept anywhere. */
     static boolean saysPrivate(ContainerResponseContext response) {
-        String cacheControl = response.getHeaderString(HttpHeaders.CACHE_CONTROL);
-        return cacheControl != null && cacheControl.contains("no-store");
+        return cacheControl(response).contains("no-store");
+    }
+
+    /**
+     * Read from the live headers: getHeaderString answers from a snapshot taken at its first call, which would miss
+     * what filters set afterwards.
+     */
+    private static String cacheControl(ContainerResponseContext response) {
+        Object value = response.getHeaders().getFirst(HttpHeaders.CACHE_CONTROL);
+        return value == null ? "" : value.toString();
     }
 
     /** A resource that picks its media type by Accept (feeds: RSS as application/rss+xml or text/xml...). */

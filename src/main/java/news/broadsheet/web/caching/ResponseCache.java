@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -79,7 +81,7 @@ public class ResponseCache {
     private final boolean enabled;
     private volatile String tagOfKeptAnswers;
 
-    ResponseCache(ContentVersion contentVersion, ObjectMapper json, BroadsheetConfig config) {
+    ResponseCache(ContentVersion contentVersion, ObjectMapper json, BroadsheetConfig config, MeterRegistry metrics) {
         this.contentVersion = contentVersion;
         this.json = json;
         long maxBytes = config.cache().responseCacheSize().asLongValue();
@@ -87,7 +89,10 @@ public class ResponseCache {
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(Math.max(maxBytes, 1))
                 .weigher((String key, Answer answer) -> key.length() * 2 + answer.weight())
+                .recordStats()
                 .build();
+        // cache_gets_total{cache="response_cache",result="hit"|"miss"}, cache_size... on /q/metrics
+        CaffeineCacheMetrics.monitor(metrics, answers, "response_cache");
     }
 
     /** A route of the {@link HttpPipeline}: answers a kept read, or passes the request on with its content version noted. */
