@@ -417,7 +417,7 @@ public class ArticleResource {
             description = "Every link made for the article stops working at once (404). Links of other articles are untouched.")
     @APIResponse(responseCode = "204", description = "Revoked (also when there was none)")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void revokePreviewLinks(@Parameter(description = SLUG_DOC, example = "lviv-s-trams-run-again-after-the-storm")
+    public void revokePreviewLinks(@Parameter(description = SLUG_DOC, example = "night-trains-return-to-the-alps-as-demand-doubles")
                                    @PathParam("slug") String slug) {
         previews.revoke(slug);
     }

@@ -35,7 +35,9 @@ record NewsArticleLd(
         @Schema(examples = "412") Integer wordCount,
         @Schema(examples = "Lviv") String dateline,
         @Schema(description = "broadsheet.site.language", examples = "en") String inLanguage,
-        @Schema(examples = "true") boolean isAccessibleForFree) {
+        @Schema(examples = "true") boolean isAccessibleForFree,
+        @Schema(description = "The article's corrections and clarifications (update notes are not corrections), oldest first")
+        List<CorrectionComment> correction) {
 
     private static final int LONGEST_HEADLINE = 110;
 
@@ -50,6 +52,12 @@ record NewsArticleLd(
                   @Schema(examples = "Hanna Łukasik") String name,
                   @Schema(description = "The author's page (broadsheet.site.author-url)", examples = "https://news.example/authors/hanna-lukasik")
                   String url) {
+    }
+
+    @Schema(name = "JsonLdCorrectionComment", requiredProperties = {"@type", "text", "datePublished"})
+    record CorrectionComment(@JsonProperty("@type") @Schema(examples = "CorrectionComment") String type,
+                             @Schema(examples = "An earlier version of this article gave the wrong number of tram lines.") String text,
+                             @Schema(examples = "2026-11-24T11:10:00Z") Instant datePublished) {
     }
 
     @Schema(name = "JsonLdOrganization", requiredProperties = {"@type", "name", "url", "logo"})
@@ -72,7 +80,9 @@ record NewsArticleLd(
                 article.publishedAt(), article.modifiedAt(),
                 article.authors().stream().map(author -> new Person("Person", author.name(), site.author(author.slug()))).toList(),
                 new Organization("Organization", site.publicationName(), site.home(), new ImageObject("ImageObject", site.logo())),
-                article.section().name(), article.tags(), article.wordCount(), article.dateline(), site.language(), true);
+                article.section().name(), article.tags(), article.wordCount(), article.dateline(), site.language(), true,
+                article.corrections().stream().filter(note -> note.kind() != CorrectionKind.UPDATE)
+                        .map(note -> new CorrectionComment("CorrectionComment", note.text(), note.createdAt())).toList());
     }
 
     /** Google shows at most 110 characters: a longer title is cut after its last whole word that fits, with an ellipsis. */

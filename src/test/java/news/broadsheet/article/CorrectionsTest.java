@@ -73,7 +73,9 @@ class CorrectionsTest {
         given().get("/api/v1/feeds/feed.json?section=" + section).then().statusCode(200)
                 .body("items[0].date_modified", equalTo(modifiedAt));
         given().accept("application/ld+json").get("/api/v1/articles/" + slug).then().statusCode(200)
-                .body("dateModified", equalTo(modifiedAt));
+                .body("dateModified", equalTo(modifiedAt))
+                .body("correction[0].'@type'", equalTo("CorrectionComment"))
+                .body("correction[0].text", equalTo("The strike affects buses, not trams."));
     }
 
     @Test
