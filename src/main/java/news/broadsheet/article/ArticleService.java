@@ -185,7 +185,10 @@ public class ArticleService {
         return stored(replace(article, credits, article.slug, restored), false);
     }
 
-    /** Adds a note for readers (created: the answer is a 201); it moves modifiedAt, updatedAt and the version, so the ETag and every cached answer. */
+    /**
+     * Adds a note for readers (created: the answer is a 201); it moves modifiedAt, updatedAt and the version, so the ETag
+     * and every cached answer.
+     */
     @Transactional
     public Stored<ArticleView> correct(String slug, CorrectionInput input, String ifMatch, String by) {
         Article article = articles.findBySlugForUpdate(slug).orElseThrow(() -> new NotFound("article", slug));
