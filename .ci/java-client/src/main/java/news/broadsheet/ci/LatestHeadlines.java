@@ -32,7 +32,7 @@ public final class LatestHeadlines {
             cursor = page.getNext();
         } while (cursor != null);
         if (newest != null) {
-            Article article = articles.getArticle(newest, null);
+            Article article = articles.getArticle(newest, null, null); // no preview token, no If-None-Match
             System.out.println(article.getBodyHtml());
         }
     }
