@@ -59,6 +59,76 @@ public interface BroadsheetConfig {
         int rankedCandidates();
     }
 
+    Events events();
+
+    /** The change feed (event/). */
+    interface Events {
+        /** How often scheduled articles whose time came are announced as published. */
+        @WithDefault("1s")
+        String scheduledCheck();
+
+        /** How long events (and their webhook deliveries) are kept; a feed cursor older than that answers 410. */
+        @WithDefault("30d")
+        Duration retention();
+    }
+
+    WebSub websub();
+
+    /** A WebSub hub that feed readers subscribe to, told of every publication. */
+    interface WebSub {
+        /** The hub's URL (such as https://pubsubhubbub.appspot.com/); unset: feeds name no hub and none is told. */
+        Optional<String> hub();
+
+        /** This API as the hub and feed readers reach it: the feeds' canonical addresses (the topics) start with it. */
+        @WithDefault("${broadsheet.subscriptions.api-url}")
+        String apiUrl();
+    }
+
+    Webhooks webhooks();
+
+    /** Event delivery to webhooks (webhook/): where they may go, how often and how long they are tried. */
+    interface Webhooks {
+        /** Allow loopback and private-network targets (tests, intranets); public addresses only otherwise. */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /**
+         * 32 bytes in base64 ({@code openssl rand -base64 32}) that encrypt the webhooks' signing secrets in the database;
+         * without it no webhook can be created. Changing it makes the stored secrets unusable: rotate every webhook's after.
+         */
+        Optional<String> secretKey();
+
+        /** How often the sender looks for due deliveries. */
+        @WithDefault("1s")
+        String interval();
+
+        /** Deliveries one run of the sender sends at once, in parallel. */
+        @WithDefault("32")
+        @Min(1)
+        @Max(256)
+        int batch();
+
+        /** How long an attempt may take, connecting and answering, before it counts as failed. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The waits between attempts (each with up to 20% jitter); the last repeats until retry-for has passed. */
+        @WithDefault("5s,5m,30m,2h,5h,10h")
+        List<Duration> retryDelays();
+
+        /** How long a delivery is retried after its event (or a redelivery asked for), before it is FAILED. */
+        @WithDefault("24h")
+        Duration retryFor();
+
+        /** A webhook whose every delivery has failed this long is disabled, and says why. */
+        @WithDefault("5d")
+        Duration disableAfter();
+
+        /** How long the previous secret still signs after a rotation. */
+        @WithDefault("24h")
+        Duration previousSecretLifetime();
+    }
+
     Subscriptions subscriptions();
 
     interface Subscriptions {

@@ -3,7 +3,9 @@ package news.broadsheet.database;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -11,6 +13,7 @@ import org.postgresql.PGNotification;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -33,12 +36,23 @@ class ContentChanges {
 
     private final DataSource dataSource;
     private final ContentVersion contentVersion;
+    /** Tells the service's other parts (webhooks' sender) that a change committed. */
+    private final Consumer<ContentChanged> changed;
     private volatile boolean running;
     private Thread listener;
 
+    @Inject
+    ContentChanges(DataSource dataSource, ContentVersion contentVersion, Event<ContentChanged> changed) {
+        this.dataSource = dataSource;
+        this.contentVersion = contentVersion;
+        this.changed = changed::fire;
+    }
+
+    /** Alone, with nobody to tell (tests of the listener itself). */
     ContentChanges(DataSource dataSource, ContentVersion contentVersion) {
         this.dataSource = dataSource;
         this.contentVersion = contentVersion;
+        this.changed = nobody -> { };
     }
 
     void start(@Observes StartupEvent started) {
@@ -75,9 +89,13 @@ class ContentChanges {
                 long checked = System.nanoTime();
                 while (running) {
                     PGNotification[] arrived = notifications.getNotifications(WAIT_MILLIS);
-                    if ((arrived != null && arrived.length > 0) || System.nanoTime() - checked > CHECK_NANOS) {
+                    boolean notified = arrived != null && arrived.length > 0;
+                    if (notified || System.nanoTime() - checked > CHECK_NANOS) {
                         contentVersion.refresh(connection);
                         checked = System.nanoTime();
+                    }
+                    if (notified) {
+                        changed.accept(new ContentChanged());
                     }
                 }
             } catch (Throwable e) {

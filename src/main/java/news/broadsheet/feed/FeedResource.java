@@ -10,12 +10,16 @@ import news.broadsheet.web.caching.CachedAnswer;
 import news.broadsheet.web.caching.PublicCollection;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
 
 @Path("/api/v1/feeds")
 @Tag(name = "Feeds")
@@ -39,10 +43,27 @@ public class FeedResource {
                                         "content_html": "<p>Trams returned.</p>", "date_published": "2026-11-24T09:30:00Z",
                                         "date_modified": "2026-11-24T09:30:00Z", "authors": [{"name": "Hanna Łukasik"}], "tags": ["transport"]}]}""";
 
-    private final Feeds feeds;
+    private static final String HUB_DOC = "With a WebSub hub configured (broadsheet.websub.hub): `<hub>; rel=\"hub\", <topic>; rel=\"self\"`, "
+            + "the hub to subscribe to and this feed's canonical address; the document names both too, and the hub is told of "
+            + "every publication";
 
-    FeedResource(Feeds feeds) {
+    private final Feeds feeds;
+    private final WebSubTopics webSub;
+
+    FeedResource(Feeds feeds, WebSubTopics webSub) {
         this.feeds = feeds;
+        this.webSub = webSub;
+    }
+
+    /** The feed, with the Link header that names its WebSub hub and canonical address when a hub is configured. */
+    private <T> RestResponse<T> answer(T feed, URI self) {
+        var answer = RestResponse.ResponseBuilder.ok(feed);
+        webSub.linkHeader(self).ifPresent(link -> answer.header("Link", link));
+        return answer.build();
+    }
+
+    private URI self(UriInfo uri, String feed, String section, String author) {
+        return webSub.self(uri.getRequestUri(), feed, section, author);
     }
 
     @GET
@@ -52,14 +73,16 @@ public class FeedResource {
     @Operation(operationId = "rssFeed", summary = "RSS 2.0 feed", description = "The 50 latest published articles, bodies in content:encoded; "
             + "a body over 50,000 characters of HTML is left out, its entry carries the summary and a link to the article.")
     @APIResponse(responseCode = "200", description = "An RSS 2.0 document",
+            headers = @Header(name = "Link", description = HUB_DOC, schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)),
                     @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE)),
                     @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rss", value = RSS_EXAMPLE))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public String rss(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
+    public RestResponse<String> rss(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
                       @Parameter(description = AUTHOR_DOC, example = "hanna-lukasik") @QueryParam("author") String author,
                       @Context UriInfo uri) {
-        return feeds.xml(Feeds.RSS, blankToNull(section), blankToNull(author), uri.getRequestUri());
+        URI self = self(uri, "rss.xml", blankToNull(section), blankToNull(author));
+        return answer(feeds.xml(Feeds.RSS, blankToNull(section), blankToNull(author), self), self);
     }
 
     @GET
@@ -69,14 +92,16 @@ public class FeedResource {
     @Operation(operationId = "atomFeed", summary = "Atom 1.0 feed", description = "The 50 latest published articles, bodies as HTML content; "
             + "a body over 50,000 characters of HTML is left out, its entry carries the summary and a link to the article.")
     @APIResponse(responseCode = "200", description = "An Atom 1.0 document",
+            headers = @Header(name = "Link", description = HUB_DOC, schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)),
                     @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE)),
                     @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "atom", value = ATOM_EXAMPLE))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public String atom(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
+    public RestResponse<String> atom(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
                        @Parameter(description = AUTHOR_DOC, example = "hanna-lukasik") @QueryParam("author") String author,
                        @Context UriInfo uri) {
-        return feeds.xml(Feeds.ATOM, blankToNull(section), blankToNull(author), uri.getRequestUri());
+        URI self = self(uri, "atom.xml", blankToNull(section), blankToNull(author));
+        return answer(feeds.xml(Feeds.ATOM, blankToNull(section), blankToNull(author), self), self);
     }
 
     @GET
@@ -86,15 +111,17 @@ public class FeedResource {
     @Operation(operationId = "jsonFeed", summary = "JSON Feed 1.1", description = "The 50 latest published articles, bodies in content_html; "
             + "a body over 50,000 characters of HTML is left out, its entry carries the summary and a link to the article.")
     @APIResponse(responseCode = "200", description = "A JSON Feed 1.1 document",
+            headers = @Header(name = "Link", description = HUB_DOC, schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class),
                     examples = @ExampleObject(name = "feed", value = JSON_FEED_EXAMPLE)),
                     @Content(mediaType = "application/json", schema = @Schema(implementation = JsonFeed.class),
                             examples = @ExampleObject(name = "feed", value = JSON_FEED_EXAMPLE))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public JsonFeed json(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
+    public RestResponse<JsonFeed> json(@Parameter(description = SECTION_DOC, example = "europe") @QueryParam("section") String section,
                          @Parameter(description = AUTHOR_DOC, example = "hanna-lukasik") @QueryParam("author") String author,
                          @Context UriInfo uri) {
-        return feeds.json(blankToNull(section), blankToNull(author), uri.getRequestUri());
+        URI self = self(uri, "feed.json", blankToNull(section), blankToNull(author));
+        return answer(feeds.json(blankToNull(section), blankToNull(author), self), self);
     }
 
     private static String blankToNull(String value) {

@@ -18,6 +18,11 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.site.SiteAddresses;
 import news.broadsheet.web.Html;
@@ -33,15 +38,18 @@ class Feeds {
 
     static final String RSS = "rss_2.0";
     static final String ATOM = "atom_1.0";
+    private static final Namespace ATOM_NAMESPACE = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
     private final FeedEntries entries;
     private final BroadsheetConfig.Site site;
     private final SiteAddresses addresses;
+    private final WebSubTopics webSub;
 
-    Feeds(FeedEntries entries, BroadsheetConfig config, SiteAddresses addresses) {
+    Feeds(FeedEntries entries, BroadsheetConfig config, SiteAddresses addresses, WebSubTopics webSub) {
         this.entries = entries;
         this.site = config.site();
         this.addresses = addresses;
+        this.webSub = webSub;
     }
 
     String xml(String type, String section, String author, URI self) {
@@ -60,7 +68,14 @@ class Feeds {
         SyndLink home = new SyndLinkImpl();
         home.setRel("alternate");
         home.setHref(site.url());
-        feed.setLinks(List.of(home, selfLink));
+        List<SyndLink> links = new ArrayList<>(List.of(home, selfLink));
+        webSub.hub().ifPresent(url -> {
+            SyndLink hub = new SyndLinkImpl();
+            hub.setRel("hub");
+            hub.setHref(url);
+            links.add(hub);
+        });
+        feed.setLinks(links);
         feed.setPublishedDate(latest.isEmpty() ? new Date(0) : Date.from(latest.get(0).publishedAt()));
         // Atom entries without a byline take the feed's author (RFC 4287, 4.1.1): the publication
         SyndPerson publication = new SyndPersonImpl();
@@ -75,17 +90,30 @@ class Feeds {
                 atom.getEntries().forEach(entry -> entry.setAuthors(entry.getAuthors().stream()
                         .filter(person -> person.getName() != null && !person.getName().isBlank()).toList()));
             }
+            if (RSS.equals(type)) {
+                // RSS has no links of these kinds: Atom's, where feed readers and WebSub hubs look for them
+                Document document = new WireFeedOutput().outputJDom(wire);
+                Element channel = document.getRootElement().getChild("channel");
+                channel.addNamespaceDeclaration(ATOM_NAMESPACE);
+                channel.addContent(0, atomLink("self", self.toString()));
+                webSub.hub().ifPresent(url -> channel.addContent(1, atomLink("hub", url)));
+                return new XMLOutputter(Format.getPrettyFormat()).outputString(document);
+            }
             return new WireFeedOutput().outputString(wire, true);
         } catch (FeedException e) {
             throw new IllegalStateException("Writing the " + type + " feed failed", e);
         }
     }
 
+    private static Element atomLink(String rel, String href) {
+        return new Element("link", ATOM_NAMESPACE).setAttribute("rel", rel).setAttribute("href", href);
+    }
+
     JsonFeed json(String section, String author, URI self) {
         FeedEntries.Latest content = entries.latest(section, author);
         List<FeedEntry> latest = content.entries();
         return new JsonFeed("https://jsonfeed.org/version/1.1", title(content), site.url(), self.toString(),
-                site.description(), latest.stream().map(entry -> new JsonFeed.Item(
+                site.description(), webSub.hub().map(url -> List.of(new JsonFeed.Hub("WebSub", url))).orElse(null), latest.stream().map(entry -> new JsonFeed.Item(
                         "urn:uuid:" + entry.id(), articleUrl(entry), entry.title(), entry.summary(), content(entry), entry.imageUrl(),
                         entry.publishedAt(), entry.modifiedAt(),
                         entry.authors().isEmpty() ? null : entry.authors().stream().map(JsonFeed.Author::new).toList(),

@@ -16,7 +16,13 @@ record JsonFeed(
         @JsonProperty("home_page_url") String homePageUrl,
         @JsonProperty("feed_url") String feedUrl,
         String description,
+        @Schema(description = "The WebSub hub to subscribe to, when one is configured") List<Hub> hubs,
         List<Item> items) {
+
+    /** JSON Feed's hub object: {"type": "WebSub", "url"}. */
+    @Schema(name = "JsonFeedHub", requiredProperties = {"type", "url"})
+    record Hub(@Schema(examples = "WebSub") String type, @Schema(examples = "https://pubsubhubbub.appspot.com/") String url) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "JsonFeedItem", requiredProperties = {"id", "url", "title", "content_html", "date_published"})

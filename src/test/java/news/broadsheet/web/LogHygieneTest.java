@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import news.broadsheet.Api;
+import news.broadsheet.webhook.Receiver;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -69,6 +71,26 @@ class LogHygieneTest {
         assertFalse(log.contains(email), "the log holds a subscriber's address");
         assertFalse(log.toLowerCase().contains(email.substring(0, email.indexOf('@')) + "@"), "the log holds an address");
         assertFalse(log.contains("Bearer bst_"), "the log holds an Authorization header");
+    }
+
+    @Test
+    void webhookSecretsNeverReachTheLog() throws Exception {
+        try (Receiver receiver = Receiver.start().thenAnswer(500)) {
+            var webhook = editor().contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url(), "events", List.of("article.published")))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+            String id = webhook.getString("id");
+            String rotated = editor().post("/api/v1/webhooks/" + id + "/rotate-secret").then().statusCode(200).extract().path("secret");
+            String story = Api.create(Api.article(Api.section()));
+            // a failed attempt and its retry, each logged as the sender logs them
+            await().atMost(Duration.ofSeconds(15)).until(() -> receiver.about(story).size() >= 2);
+            editor().delete("/api/v1/webhooks/" + id).then().statusCode(204);
+            String log = Files.readString(LOG, StandardCharsets.UTF_8);
+            for (String secret : List.of(webhook.getString("secret"), rotated)) {
+                assertFalse(log.contains(secret.substring(6, 26)), "the log holds part of a webhook secret");
+            }
+            assertFalse(log.contains("webhook-signature: v1,"), "the log holds a signature");
+        }
     }
 
     @Inject

@@ -64,8 +64,9 @@ class OpenApiDocumentTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(51, operations, "the operations of API.md, with its distribution formats (four sitemaps and oEmbed), authors (six), "
-                + "collections (five), related articles and history (revisions three, corrections one, preview links two)");
+        assertEquals(60, operations, "the operations of API.md, with its distribution formats (four sitemaps and oEmbed), authors (six), "
+                + "collections (five), related articles, history (revisions three, corrections one, preview links two), webhooks "
+                + "(eight) and the change feed");
     }
 
     /** openapi-generator refuses an OpenAPI 3.1 licence without an SPDX identifier (CI generates a Java client too). */

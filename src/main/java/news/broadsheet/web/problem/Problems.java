@@ -68,6 +68,9 @@ public final class Problems {
         if (e instanceof Conflict conflict) {
             return answer(409, Problem.type(conflict.problemType()), e.getMessage(), uri);
         }
+        if (e instanceof Gone gone) {
+            return answer(410, Problem.type(gone.problemType()), e.getMessage(), uri);
+        }
         if (e instanceof StaleVersion) {
             return answer(412, Problem.type("stale-version"), e.getMessage(), uri);
         }
