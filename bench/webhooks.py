@@ -7,7 +7,7 @@ A fast local receiver (a threaded HTTP server in this process, answering 204) is
   import  IMPORT articles in one NDJSON import: how long after the import answered the last delivery arrived, and
           the deliveries per second from the import's start to the last delivery.
 Every delivery's Standard Webhooks signature is checked (HMAC-SHA256 of id.timestamp.body with the secret).
-usage: webhooks.py BASE_URL TOKEN DATASET_DIR [BURST] [IMPORT]
+usage: webhooks.py BASE_URL TOKEN DATASET_DIR [BURST] [IMPORT]   (IMPORT 0: no import; env CLIENTS=16)
 """
 import base64, hashlib, hmac, json, statistics, sys, threading, time, urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 base, token, dataset = sys.argv[1], sys.argv[2], sys.argv[3]
 burst = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
 imported = int(sys.argv[5]) if len(sys.argv) > 5 else 10000
-clients = 16
+clients = int(__import__("os").environ.get("CLIENTS", "16"))
 arrivals = {}          # slug -> first arrival (monotonic)
 bodies = []            # (headers, body) for the signature check
 lock = threading.Lock()
@@ -47,7 +47,7 @@ def call(method, path, body=None, content_type="application/json"):
         return json.loads(answer.read() or b"null")
 
 
-def wait_for(slugs, seconds=600):
+def wait_for(slugs, seconds=120):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         with lock:
@@ -56,7 +56,9 @@ def wait_for(slugs, seconds=600):
         time.sleep(0.01)
     with lock:
         missing = [slug for slug in slugs if slug not in arrivals]
-    raise SystemExit(f"{len(missing)} deliveries never arrived, e.g. {missing[:3]}")
+    pending = call("GET", f"/api/v1/webhooks/{webhook['id']}/deliveries?status=PENDING&limit=5")["items"]
+    raise SystemExit(f"{len(missing)} deliveries never arrived, e.g. {missing[:3]}; pending: "
+                     + "; ".join(f"{p['attempts']} attempts, {p['lastError']}" for p in pending))
 
 
 def pct(values, p):
@@ -64,11 +66,17 @@ def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+class Server(ThreadingHTTPServer):
+    request_queue_size = 512  # the sender opens up to broadsheet.webhooks.batch connections at once
+    daemon_threads = True
+
+
+server = Server(("127.0.0.1", 0), Receiver)
 threading.Thread(target=server.serve_forever, daemon=True).start()
-secret = call("POST", "/api/v1/webhooks", json.dumps({
+webhook = call("POST", "/api/v1/webhooks", json.dumps({
     "url": f"http://127.0.0.1:{server.server_port}/hook", "events": ["article.published", "article.updated"],
-    "description": "benchmark receiver"}).encode())["secret"]
+    "description": "benchmark receiver"}).encode())
+secret = webhook["secret"]
 
 with open(f"{dataset}/articles.ndjson", encoding="utf-8") as lines:
     articles = [json.loads(line) for line in lines]
@@ -92,15 +100,33 @@ print(f"burst   {burst} writes by {clients} clients in {acked and max(acked.valu
       f"commit-to-delivery lag p50 {statistics.median(lags):.1f} ms, p99 {pct(lags, 99):.1f} ms, max {max(lags):.1f} ms "
       f"({early} delivered before their client saw the 2xx); {burst / (last - started):.0f} deliveries/s over the burst")
 
+# where the time went, as the delivery log says: change (its transaction's start) -> claimed -> answered
+log, cursor = [], None
+while True:
+    page = call("GET", f"/api/v1/webhooks/{webhook['id']}/deliveries?limit=100" + (f"&cursor={cursor}" if cursor else ""))
+    log += page["items"]
+    cursor = page["next"]
+    if not cursor:
+        break
+from datetime import datetime
+def ms(a, b):
+    return (datetime.fromisoformat(b.replace("Z", "+00:00")) - datetime.fromisoformat(a.replace("Z", "+00:00"))).total_seconds() * 1000
+claimed = [ms(d["createdAt"], d["lastAttemptAt"]) for d in log]
+answered = [ms(d["lastAttemptAt"], d["deliveredAt"]) for d in log]
+print(f"        in the service: claimed p50 {statistics.median(claimed):.1f} ms / p99 {pct(claimed, 99):.1f} ms after the change's "
+      f"transaction began, answered p50 {statistics.median(answered):.1f} ms / p99 {pct(answered, 99):.1f} ms after the claim")
+
 # import: a backlog as fast as the import writes it
 batch = articles[burst:burst + imported]
-ndjson = "".join(json.dumps(article) + "\n" for article in batch).encode()
-started = time.monotonic()
-report = call("POST", "/api/v1/articles/import", ndjson, "application/x-ndjson")
-answered = time.monotonic()
-last = wait_for([article["slug"] for article in batch])
-print(f"import  {report['created']} articles imported in {answered - started:.2f} s; last delivery {max(0.0, last - answered) * 1000:.0f} ms "
-      f"after the import answered; {imported / (last - started):.0f} deliveries/s from the import's start")
+if batch:
+    ndjson = "".join(json.dumps(article) + "\n" for article in batch).encode()
+    started = time.monotonic()
+    report = call("POST", "/api/v1/articles/import", ndjson, "application/x-ndjson")
+    answered = time.monotonic()
+    last = wait_for([article["slug"] for article in batch])
+    print(f"import  {report['created']} articles imported in {answered - started:.2f} s; last delivery "
+          f"{max(0.0, last - answered) * 1000:.0f} ms after the import answered; {imported / (last - started):.0f} deliveries/s "
+          f"from the import's start")
 
 key = base64.b64decode(secret.removeprefix("whsec_"))
 bad = 0

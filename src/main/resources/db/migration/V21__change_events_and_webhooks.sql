@@ -3,40 +3,44 @@
 -- outbox: a delivery row per subscribed webhook is written in the same transaction, so a committed change is never
 -- lost and a rolled-back one never announced.
 --
--- `position` is the feed's order, taken as the transaction commits: a deferred trigger takes one advisory lock (held to
--- the end of the transaction) and numbers the transaction's events from a sequence. Whoever numbers next waits for the
--- commit, so positions follow commit order and a reader that sees position n also sees every position below it,
--- however the transactions' ids interleave. Only the commit itself is serialized, not the writes before it.
+-- The feed's order is commit order: at commit, a deferred trigger takes one advisory lock (held to the end of the
+-- transaction) and gives the transaction the next number from a sequence, in change_commit. Whoever numbers next
+-- waits for the commit, so numbers follow commit order, and a reader that sees number n also sees every number below
+-- it, however the transactions' ids interleave. Only the commit itself is serialized, not the writes before it, and
+-- an event costs one row: its transaction is numbered once, whatever number of events it records.
 create table change_event (
     id          bigserial   primary key,
-    position    bigint      unique,
+    xid         xid8        not null default pg_current_xact_id(),
     type        text        not null,
     subject_id  uuid        not null,
-    occurred_at timestamptz not null default now(),
+    occurred_at timestamptz not null default clock_timestamp(),
     data        jsonb       not null
 );
+create index change_event_xid_idx on change_event (xid);
 create index change_event_published_idx on change_event (subject_id, occurred_at) where type = 'article.published';
-create index change_event_occurred_idx on change_event (occurred_at);
 
-create sequence change_event_position;
+create sequence change_commit_position;
 
--- The first call at commit numbers all of the transaction's events at once, in the order they were recorded (the only
--- unnumbered events a transaction sees are its own); the calls for its other events find nothing left to do.
-create index change_event_unnumbered_idx on change_event (id) where position is null;
+create table change_commit (
+    xid          xid8        primary key,
+    position     bigint      not null unique,
+    committed_at timestamptz not null default clock_timestamp()
+);
 
-create function change_event_numbered() returns trigger language plpgsql as $$
+create function change_event_committed() returns trigger language plpgsql as $$
 begin
-    perform pg_advisory_xact_lock(hashtext('broadsheet.change_event_position'));
-    update change_event e set position = numbered.position
-    from (select id, nextval('change_event_position') as position
-          from (select id from change_event where position is null order by id) unnumbered) numbered
-    where e.id = numbered.id;
+    if current_setting('broadsheet.commit_numbered', true) = 'yes' then
+        return null; -- the transaction's first event numbered it already
+    end if;
+    perform set_config('broadsheet.commit_numbered', 'yes', true);
+    perform pg_advisory_xact_lock(hashtext('broadsheet.change_commit_position'));
+    insert into change_commit (xid, position) values (pg_current_xact_id(), nextval('change_commit_position'));
     return null;
 end
 $$;
 
 create constraint trigger change_event_in_commit_order after insert on change_event
-    deferrable initially deferred for each row execute function change_event_numbered();
+    deferrable initially deferred for each row execute function change_event_committed();
 
 -- Subscriptions. The secret is stored encrypted (AES-GCM, key from configuration): the database alone does not give
 -- a usable signing key. After a rotation the previous secret still signs until previous_secret_until. The configured
@@ -92,10 +96,13 @@ create trigger change_event_outbox after insert on change_event for each row exe
 -- Articles: what the public sees is what counts. Becoming public (a write, or a scheduled time coming: see
 -- scheduled_publication below) is article.published; leaving it, article.unpublished (or article.deleted); a change
 -- while public, article.updated (a correction note included). Drafts and scheduled articles emit nothing.
+-- Judged at the moment of the write (clock_timestamp, not the transaction's start): "publish now" sets publishedAt
+-- to the service's clock just before the row is written, so the row is public when the trigger sees it.
 create function article_event_recorded() returns trigger language plpgsql as $$
 declare
-    was_public boolean := tg_op <> 'INSERT' and coalesce(article_is_public(old), false);
-    is_public  boolean := tg_op <> 'DELETE' and coalesce(article_is_public(new), false);
+    at         timestamptz := clock_timestamp();
+    was_public boolean := tg_op <> 'INSERT' and old.status = 'PUBLISHED' and coalesce(old.published_at, old.created_at) <= at;
+    is_public  boolean := tg_op <> 'DELETE' and new.status = 'PUBLISHED' and coalesce(new.published_at, new.created_at) <= at;
     kind       text;
     data       jsonb;
 begin
@@ -124,7 +131,7 @@ begin
             data := data || jsonb_build_object('oldSection', (select s.slug from section s where s.id = old.section_id));
         end if;
     end if;
-    insert into change_event (type, subject_id, data) values (kind, coalesce(new.id, old.id), data);
+    insert into change_event (type, subject_id, occurred_at, data) values (kind, coalesce(new.id, old.id), at, data);
     return null;
 end
 $$;
@@ -162,16 +169,17 @@ create trigger collection_events after insert or update or delete on collection
     for each row execute function resource_event_recorded('collection.changed');
 
 -- A scheduled article goes live with no write at that moment: the service announces, now and then, the articles whose
--- time came since `until` and that no write announced (no article.published at or after their time). One row, locked
--- by the announcer, so several instances take turns.
+-- time came since `until` (looking ten minutes further back, for writes that committed late or on a clock a little
+-- ahead of the database's) and that nothing announced yet (no article.published at or after their time). One row,
+-- locked by the announcer, so several instances take turns.
 create table scheduled_publication (
     id    integer     primary key check (id = 1),
     until timestamptz not null
 );
 insert into scheduled_publication values (1, now());
 
--- Events are kept for broadsheet.events.retention, their deliveries with them; removal goes by position, so the feed
--- knows that a cursor below `through` has lost events and says so instead of skipping them silently.
+-- Events are kept for broadsheet.events.retention, their deliveries with them; removal goes by commit number, so the
+-- feed knows that a cursor below `through` has lost events and says so instead of skipping them silently.
 create table change_event_pruned (
     id      integer primary key check (id = 1),
     through bigint  not null

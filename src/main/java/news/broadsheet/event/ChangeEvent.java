@@ -11,7 +11,7 @@ import java.time.Instant;
 @Schema(name = "Event", requiredProperties = {"id", "type", "timestamp", "data"})
 public record ChangeEvent(
         @Schema(description = "Unique and stable: the same in the feed and in every delivery's webhook-id header, so a receiver "
-                + "that sees an id twice (a retry, a redelivery) can skip it", examples = "evt_1042") String id,
+                + "that sees an id twice (a retry, a redelivery) can skip it", examples = "evt_52312") String id,
         EventType type,
         @Schema(description = "When the change was made (for a scheduled article going live: when it was announced)") Instant timestamp,
         EventData data) {

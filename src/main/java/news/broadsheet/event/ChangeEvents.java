@@ -22,7 +22,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class ChangeEvents {
 
-    private static final String COLUMNS = "select e.position, e.type, e.occurred_at, e.data::text from change_event e ";
+    private static final String COLUMNS = """
+            select c.position, e.id, e.type, e.occurred_at, e.data::text
+            from change_commit c join change_event e on e.xid = c.xid
+            """;
+
+    /** A place in the feed: the commit's number, and the event's id within the commit. */
+    public record Position(long commit, long event) {
+        public static final Position START = new Position(0, 0);
+
+        public String cursor() {
+            return commit + "." + event;
+        }
+    }
+
+    /** An event and its place in the feed. */
+    public record Placed(ChangeEvent event, Position position) {
+    }
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -34,40 +50,43 @@ public class ChangeEvents {
         this.site = site;
     }
 
-    /** The events after {@code position}, oldest first: only committed ones, numbered as they committed. */
-    public List<ChangeEvent> after(long position, int limit) {
+    /** The events after {@code position}, in the order their transactions committed: only committed ones. */
+    public List<Placed> after(Position position, int limit) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(COLUMNS + "where e.position > ? order by e.position limit ?")) {
-                query.setLong(1, position);
-                query.setInt(2, limit);
+            try (PreparedStatement query = connection.prepareStatement(COLUMNS
+                    + "where c.position >= ? and (c.position > ? or e.id > ?) order by c.position, e.id limit ?")) {
+                query.setLong(1, position.commit());
+                query.setLong(2, position.commit());
+                query.setLong(3, position.event());
+                query.setInt(4, limit);
                 return read(query);
             }
         });
     }
 
-    /** The highest position removed after the retention period: events up to it are gone. */
+    /** The highest commit number removed after the retention period: events up to it are gone. */
     public long prunedThrough() {
         return ((Number) entityManager.createNativeQuery("select through from change_event_pruned where id = 1").getSingleResult()).longValue();
     }
 
-    /** The event recorded with this row id, once it has committed. */
-    public Optional<ChangeEvent> byRowId(long rowId) {
+    /** The event with this id, once its transaction has committed. */
+    public Optional<ChangeEvent> byId(long id) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(COLUMNS + "where e.id = ? and e.position is not null")) {
-                query.setLong(1, rowId);
-                return read(query).stream().findFirst();
+            try (PreparedStatement query = connection.prepareStatement(COLUMNS + "where e.id = ?")) {
+                query.setLong(1, id);
+                return read(query).stream().findFirst().map(Placed::event);
             }
         });
     }
 
-    private List<ChangeEvent> read(PreparedStatement query) throws SQLException {
-        List<ChangeEvent> events = new ArrayList<>();
+    private List<Placed> read(PreparedStatement query) throws SQLException {
+        List<Placed> events = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                EventType type = EventType.of(rows.getString(2));
-                EventData data = withPage(type, parse(rows.getString(4)));
-                events.add(new ChangeEvent(ChangeEvent.ID_PREFIX + rows.getLong(1), type,
-                        rows.getObject(3, OffsetDateTime.class).toInstant(), data));
+                EventType type = EventType.of(rows.getString(3));
+                EventData data = withPage(type, parse(rows.getString(5)));
+                events.add(new Placed(new ChangeEvent(ChangeEvent.ID_PREFIX + rows.getLong(2), type,
+                        rows.getObject(4, OffsetDateTime.class).toInstant(), data), new Position(rows.getLong(1), rows.getLong(2))));
             }
         }
         return events;

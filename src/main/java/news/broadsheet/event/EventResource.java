@@ -55,12 +55,12 @@ public class EventResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "expired", value = """
                             {"type": "urn:broadsheet:problem:events-expired", "title": "Gone", "status": 410,
-                             "detail": "The events after 17 are partly removed: events are kept for broadsheet.events.retention. Read the feed again from its start (without 'after') and reconcile",
+                             "detail": "Events after this cursor were removed: events are kept for broadsheet.events.retention. Read the feed again from its start (without 'after') and reconcile",
                              "instance": "/api/v1/events"}""")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public EventPage list(
-            @Parameter(description = "The `next` of the previous answer; left out: from the beginning", example = "1041")
+            @Parameter(description = "The `next` of the previous answer; left out: from the beginning", example = "1041.52311")
             @QueryParam("after") String after,
             @Parameter(description = "Events per answer, 1 to " + MAX_PAGE + ", " + DEFAULT_PAGE + " when left out",
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1",
@@ -68,39 +68,42 @@ public class EventResource {
             @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
         int size = PageSize.parse(limit, DEFAULT_PAGE, MAX_PAGE, errors);
-        long position = position(after, errors);
+        ChangeEvents.Position position = position(after, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        if (after != null && position < events.prunedThrough()) {
-            throw new Gone("events-expired", "The events after " + position + " are partly removed: events are kept for "
-                    + "broadsheet.events.retention. Read the feed again from its start (without 'after') and reconcile");
+        if (after != null && position.commit() < events.prunedThrough()) {
+            throw new Gone("events-expired", "Events after this cursor were removed: events are kept for broadsheet.events.retention. "
+                    + "Read the feed again from its start (without 'after') and reconcile");
         }
-        List<ChangeEvent> page = events.after(position, size);
-        String next = page.isEmpty() ? Long.toString(position)
-                : page.get(page.size() - 1).id().substring(ChangeEvent.ID_PREFIX.length());
-        return new EventPage(page, next);
+        List<ChangeEvents.Placed> page = events.after(position, size);
+        ChangeEvents.Position last = page.isEmpty() ? position : page.get(page.size() - 1).position();
+        return new EventPage(page.stream().map(ChangeEvents.Placed::event).toList(), last.cursor());
     }
 
-    private static long position(String after, List<FieldError> errors) {
+    /** A cursor is the place of an event in the feed: its commit's number and its id, "1041.52311". */
+    private static ChangeEvents.Position position(String after, List<FieldError> errors) {
         if (after == null) {
-            return 0;
+            return ChangeEvents.Position.START;
         }
+        String[] parts = after.trim().split("\\.", -1);
         try {
-            long position = Long.parseLong(after.trim());
-            if (position >= 0) {
-                return position;
+            if (parts.length == 2) {
+                ChangeEvents.Position position = new ChangeEvents.Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+                if (position.commit() >= 0 && position.event() >= 0) {
+                    return position;
+                }
             }
         } catch (NumberFormatException e) {
             // refused below
         }
         errors.add(new FieldError("after", "is not a cursor of this feed: send the 'next' of an answer"));
-        return 0;
+        return ChangeEvents.Position.START;
     }
 
     @Schema(name = "EventPage", requiredProperties = {"items", "next"})
     public record EventPage(List<ChangeEvent> items,
                             @Schema(description = "Never null: the cursor to send as `after` next time, also when items is empty",
-                                    examples = "1043") String next) {
+                                    examples = "1043.52313") String next) {
     }
 }

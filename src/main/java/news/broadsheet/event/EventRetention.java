@@ -11,16 +11,17 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 
 /**
- * Removes events older than broadsheet.events.retention, with their webhook deliveries, by position: everything up to
- * the newest expired event's position, so the feed can tell a cursor that lost events (change_event_pruned).
+ * Removes events older than broadsheet.events.retention, with their webhook deliveries, by commit: everything up to
+ * the newest expired commit's number, so the feed can tell a cursor that lost events (change_event_pruned).
  */
 @ApplicationScoped
 class EventRetention {
 
     private static final Logger LOG = Logger.getLogger(EventRetention.class);
     private static final String PRUNE = """
-            with cut as (select max(position) as through from change_event where occurred_at < now() - make_interval(secs => ?1)),
-                 gone as (delete from change_event where position <= (select through from cut))
+            with cut as (select max(position) as through from change_commit where committed_at < now() - make_interval(secs => ?1)),
+                 gone as (delete from change_commit where position <= (select through from cut) returning xid),
+                 events as (delete from change_event where xid in (select xid from gone))
             update change_event_pruned set through = greatest(through, coalesce((select through from cut), 0)) where id = 1""";
 
     private final EntityManager entityManager;

@@ -15,9 +15,12 @@ import java.time.OffsetDateTime;
 /**
  * Announces scheduled articles as their time comes: nothing is written at that moment, so no trigger sees it. Every
  * run takes the one scheduled_publication row (SKIP LOCKED: one instance at a time, the others skip their turn),
- * records article.published for each article whose time came since the last run and that no write announced already
- * (a write made at or after its time found it public and said so), and moves the mark to the database's now. After a
- * stop, the first run announces everything that went live meanwhile, each once.
+ * records article.published for each article whose time came since the last run and that nothing announced already
+ * (a write made at or after its time found it public and said so), and moves the mark to the database's now. It
+ * looks ten minutes before the mark too: a write that committed after a run had moved the mark past its time (a
+ * "publish now" whose transaction took long, or whose service's clock ran ahead of the database's) is still found,
+ * and the check for an announcement keeps it to one. After a stop, the first run announces everything that went live
+ * meanwhile, each once.
  */
 @ApplicationScoped
 class ScheduledPublications {
@@ -27,7 +30,8 @@ class ScheduledPublications {
             insert into change_event (type, subject_id, data)
             select 'article.published', a.id, jsonb_build_object('id', a.id, 'slug', a.slug, 'section', s.slug, 'publishedAt', a.published_at)
             from article a join section s on s.id = a.section_id
-            where a.status = 'PUBLISHED' and coalesce(a.published_at, a.created_at) > ? and coalesce(a.published_at, a.created_at) <= now()
+            where a.status = 'PUBLISHED' and coalesce(a.published_at, a.created_at) > ?::timestamptz - interval '10 minutes'
+              and coalesce(a.published_at, a.created_at) <= now()
               and not exists (select 1 from change_event e
                               where e.type = 'article.published' and e.subject_id = a.id and e.occurred_at >= a.published_at)
             order by coalesce(a.published_at, a.created_at), a.id""";

@@ -11,7 +11,7 @@ import java.util.UUID;
 public record DeliveryView(
         UUID id,
         @Schema(description = "The event's type") EventType event,
-        @Schema(description = "The event's id: the webhook-id header of every attempt, and its id in the change feed", examples = "evt_1042")
+        @Schema(description = "The event's id: the webhook-id header of every attempt, and its id in the change feed", examples = "evt_52312")
         String eventId,
         DeliveryStatus status,
         @Schema(description = "Attempts made so far") int attempts,

@@ -26,7 +26,7 @@ public class WebhookDeliveries {
 
     static final String SORT = "deliveries";
     private static final String VIEW = """
-            select d.id, e.type, e.position, d.status, d.attempts, d.last_status_code, d.last_error, d.last_attempt_at,
+            select d.id, e.type, e.id, d.status, d.attempts, d.last_status_code, d.last_error, d.last_attempt_at,
                    d.next_attempt_at, d.delivered_at, d.created_at
             from webhook_delivery d join change_event e on e.id = d.event_id
             """;

@@ -34,13 +34,13 @@ final class WebhookExamples {
             {"secret": "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oDJ1FJZ4Jq8gU=", "previousSecretExpiresAt": "2026-11-25T09:30:00Z"}""";
 
     static final String DELIVERY = """
-            {"id": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a", "event": "article.updated", "eventId": "evt_1042", "status": "PENDING",
+            {"id": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a", "event": "article.updated", "eventId": "evt_52312", "status": "PENDING",
              "attempts": 2, "lastStatusCode": 503, "lastError": "HTTP 503: upstream unavailable", "lastAttemptAt": "2026-11-24T10:02:16Z",
              "nextAttemptAt": "2026-11-24T10:07:16Z", "deliveredAt": null, "createdAt": "2026-11-24T10:02:11Z"}""";
 
     static final String DELIVERIES = """
             {"items": [""" + DELIVERY + """
-            , {"id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "event": "article.published", "eventId": "evt_1041", "status": "DELIVERED",
+            , {"id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "event": "article.published", "eventId": "evt_52311", "status": "DELIVERED",
              "attempts": 1, "lastStatusCode": 204, "lastError": null, "lastAttemptAt": "2026-11-24T09:30:00Z", "nextAttemptAt": null,
              "deliveredAt": "2026-11-24T09:30:00Z", "createdAt": "2026-11-24T09:30:00Z"}],
              "next": null}""";

@@ -203,7 +203,7 @@ class WebhookSender {
         List<Attempt> attempts = new ArrayList<>();
         for (Claimed one : claimed) {
             Webhook webhook = byId.computeIfAbsent(one.webhook(), id -> Webhook.<Webhook>findById(id));
-            ChangeEvent event = events.byRowId(one.eventRow()).orElseThrow();
+            ChangeEvent event = events.byId(one.eventRow()).orElseThrow();
             boolean toHub = Webhook.WEBSUB.equals(webhook.kind);
             attempts.add(new Attempt(one.delivery(), one.webhook(), one.number(), one.retryingSince(), URI.create(webhook.url), event.id(),
                     toHub ? hub.notification(event) : body(event), webhooks.signingSecrets(webhook, now), toHub));

@@ -67,6 +67,19 @@ class WebhookDeliveryTest {
         }
     }
 
+    /** The change feed's cursor now. */
+    private static String feedEnd() {
+        String cursor = null;
+        while (true) {
+            JsonPath page = editor().queryParam("limit", 1000).queryParams(cursor == null ? Map.of() : Map.of("after", cursor))
+                    .get("/api/v1/events").then().statusCode(200).extract().jsonPath();
+            cursor = page.getString("next");
+            if (page.getList("items").isEmpty()) {
+                return cursor;
+            }
+        }
+    }
+
     private static List<Receiver.Delivery> arrived(Receiver receiver, String slug, int count) {
         return await().atMost(Duration.ofSeconds(15)).until(() -> receiver.about(slug), hasSize(count));
     }
@@ -77,6 +90,7 @@ class WebhookDeliveryTest {
         JsonPath webhook = subscribe(receiver, ARTICLE_EVENTS);
         String secret = webhook.getString("secret");
         String section = Api.section();
+        String feedEnd = feedEnd();
         Map<String, Object> article = new HashMap<>(Api.article(section));
         String slug = Api.create(article);
 
@@ -88,13 +102,13 @@ class WebhookDeliveryTest {
         assertEquals("application/json", published.header("content-type"));
         assertTrue(published.header("webhook-id").startsWith("evt_"));
         // the same id in the change feed, with the same content
-        long position = Long.parseLong(published.header("webhook-id").substring("evt_".length()));
-        JsonPath feed = editor().queryParam("after", position - 1).queryParam("limit", 1).get("/api/v1/events")
+        JsonPath feed = editor().queryParam("after", feedEnd).queryParam("limit", 1000).get("/api/v1/events")
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(published.header("webhook-id"), feed.getString("items[0].id"));
-        assertEquals(published.json().getString("type"), feed.getString("items[0].type"));
-        assertEquals(published.json().getMap("data"), feed.getMap("items[0].data"));
-        assertEquals(published.json().getString("timestamp"), feed.getString("items[0].timestamp"));
+        List<Map<String, Object>> same = feed.getList("items.findAll { it.id == '" + published.header("webhook-id") + "' }");
+        assertEquals(1, same.size());
+        assertEquals(published.json().getString("type"), same.get(0).get("type"));
+        assertEquals(published.json().getMap("data"), same.get(0).get("data"));
+        assertEquals(published.json().getString("timestamp"), same.get(0).get("timestamp"));
 
         String renamed = slug + "-renamed";
         editor().contentType("application/merge-patch+json").body(Map.of("slug", renamed)).patch("/api/v1/articles/" + slug)
