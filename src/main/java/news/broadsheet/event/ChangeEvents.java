@@ -12,8 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Reads the events the database's triggers record (V21__change_events_and_webhooks.sql), in commit order, and
@@ -69,12 +71,14 @@ public class ChangeEvents {
         return ((Number) entityManager.createNativeQuery("select through from change_event_pruned where id = 1").getSingleResult()).longValue();
     }
 
-    /** The event with this id, once its transaction has committed. */
-    public Optional<ChangeEvent> byId(long id) {
+    /** The events with these ids whose transactions have committed, by id: a batch of deliveries in one query. */
+    public Map<Long, ChangeEvent> byIds(Collection<Long> ids) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(COLUMNS + "where e.id = ?")) {
-                query.setLong(1, id);
-                return read(query).stream().findFirst().map(Placed::event);
+            try (PreparedStatement query = connection.prepareStatement(COLUMNS + "where e.id = any (?)")) {
+                query.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                Map<Long, ChangeEvent> events = new HashMap<>();
+                read(query).forEach(placed -> events.put(placed.position().event(), placed.event()));
+                return events;
             }
         });
     }

@@ -93,13 +93,7 @@ class TargetAddresses {
 
     /** The address to connect to: the host's first address, once every address it resolves to is allowed. */
     InetAddress resolve(URI target) throws Refused {
-        String host = target.getHost();
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-        } catch (UnknownHostException e) {
-            throw new Unresolved(host);
-        }
+        InetAddress[] addresses = addressesOf(target);
         if (!allowPrivate) {
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
@@ -113,9 +107,13 @@ class TargetAddresses {
 
     /** The host's first address, with no policy: for targets the operator configured (the WebSub hub). */
     static InetAddress anyAddress(URI target) throws Refused {
+        return addressesOf(target)[0];
+    }
+
+    private static InetAddress[] addressesOf(URI target) throws Unresolved {
         String host = target.getHost();
         try {
-            return InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            return InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
         } catch (UnknownHostException e) {
             throw new Unresolved(host);
         }

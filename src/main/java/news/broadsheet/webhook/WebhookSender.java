@@ -200,10 +200,11 @@ class WebhookSender {
         });
         Instant now = Clock.now();
         Map<UUID, Webhook> byId = new HashMap<>();
+        Map<Long, ChangeEvent> claimedEvents = events.byIds(claimed.stream().map(Claimed::eventRow).distinct().toList());
         List<Attempt> attempts = new ArrayList<>();
         for (Claimed one : claimed) {
             Webhook webhook = byId.computeIfAbsent(one.webhook(), id -> Webhook.<Webhook>findById(id));
-            ChangeEvent event = events.byId(one.eventRow()).orElseThrow();
+            ChangeEvent event = claimedEvents.get(one.eventRow());
             boolean toHub = Webhook.WEBSUB.equals(webhook.kind);
             attempts.add(new Attempt(one.delivery(), one.webhook(), one.number(), one.retryingSince(), URI.create(webhook.url), event.id(),
                     toHub ? hub.notification(event) : body(event), webhooks.signingSecrets(webhook, now), toHub));
