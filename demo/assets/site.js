@@ -46,9 +46,31 @@ export async function renderFrame() {
   return sections;
 }
 
+/**
+ * The srcset of a media library picture: its WebP renditions named by prefix ('w' for the whole picture at each width,
+ * '16x9-', '4x3-' or '1x1-' for a crop around its focal point); empty for a picture elsewhere (no renditions).
+ */
+export function srcset(picture, prefix) {
+  return (picture.renditions ?? [])
+    .filter((r) => r.mimeType === 'image/webp' && r.name.startsWith(prefix))
+    .map((r) => `${r.url} ${r.width}w`)
+    .join(', ');
+}
+
+/** An <img> of a picture: its renditions in srcset when it is the library's, its url otherwise. */
+export function picture(image, { prefix, sizes, width, height }) {
+  const attributes = { src: image.url, alt: image.alt ?? '', width, height, loading: 'lazy' };
+  const set = srcset(image, prefix);
+  if (set) {
+    attributes.srcset = set;
+    attributes.sizes = sizes;
+  }
+  return el('img', attributes);
+}
+
 export function card(item, { image = false, compact = false } = {}) {
   return el('article', { class: compact ? 'card card-compact' : image ? 'card card-lead' : 'card' },
-    image && item.heroImage ? el('img', { src: item.heroImage.url, alt: item.heroImage.alt ?? '', width: 1200, height: 675, loading: 'lazy' }) : null,
+    image && item.heroImage ? picture(item.heroImage, { prefix: '16x9-', sizes: '(max-width: 60rem) 100vw, 60rem', width: 1200, height: 675 }) : null,
     el('p', { class: 'kicker' }, el('a', { href: sectionUrl(item.section.slug) }, item.section.name)),
     el('h3', {}, el('a', { href: articleUrl(item.slug) }, item.title)),
     item.summary && !compact ? el('p', { class: 'summary' }, item.summary) : null,

@@ -1,5 +1,5 @@
 import { api, apiBase } from '../api.js';
-import { el, formatDate, page, param, renderDontMiss, renderFrame, renderLatest, renderNewsletterBox, sectionUrl } from '../site.js';
+import { el, formatDate, page, param, renderDontMiss, renderFrame, renderLatest, renderNewsletterBox, sectionUrl, srcset } from '../site.js';
 
 page(async () => {
   const sections = await renderFrame();
@@ -23,6 +23,14 @@ page(async () => {
     const image = hero.querySelector('img');
     image.src = article.heroImage.url;
     image.alt = article.heroImage.alt ?? '';
+    // a media library picture: the browser picks the width it needs from its renditions
+    const widths = srcset(article.heroImage, 'w');
+    if (widths) {
+      image.srcset = widths;
+      image.sizes = '(max-width: 48rem) 100vw, 48rem';
+      image.width = article.heroImage.width;
+      image.height = article.heroImage.height;
+    }
     hero.querySelector('.caption').textContent = article.heroImage.caption ?? '';
     hero.querySelector('.credit').textContent = article.heroImage.credit ? `Photo: ${article.heroImage.credit}` : '';
   } else {

@@ -59,6 +59,73 @@ public interface BroadsheetConfig {
         int rankedCandidates();
     }
 
+    Media media();
+
+    /** The media library (media/): where images are kept, where they are served from, what an upload may be. */
+    interface Media {
+        /** Where the files are kept: {@code local} (a directory) or {@code s3} (an S3-compatible bucket, for several instances). */
+        @WithDefault("local")
+        Storage storage();
+
+        enum Storage { LOCAL, S3 }
+
+        /** The directory of the {@code local} storage, beside the embedded database's data by default. */
+        @WithDefault("data/media")
+        String directory();
+
+        /**
+         * The public address of the files, {media-url}/{id}/{file}: this service's /media (the default) or a CDN in front
+         * of it. Answers name files with it.
+         */
+        @WithDefault("${broadsheet.subscriptions.api-url}/media")
+        String url();
+
+        /** The largest upload; a larger one is answered 413. */
+        @WithDefault("25M")
+        MemorySize maxUploadSize();
+
+        /** The most pixels an image may have (a decompression bomb declares billions); more is a 400, before any pixel is decoded. */
+        @WithDefault("50000000")
+        @Min(1)
+        long maxPixels();
+
+        /** Uploads decoded and rendered at once; the others wait. Bounds the memory uploads take: about 4 bytes a pixel each. */
+        @WithDefault("2")
+        @Min(1)
+        @Max(64)
+        int concurrentRenderings();
+
+        /** How long an upload waits for its turn before it is answered 503 with Retry-After. */
+        @WithDefault("60s")
+        Duration renderingWait();
+
+        S3 s3();
+
+        /** The bucket of the {@code s3} storage (AWS S3, MinIO, Ceph, Garage, R2...). */
+        interface S3 {
+            Optional<String> bucket();
+
+            /** The server's address; unset: AWS's, for the region. */
+            Optional<String> endpoint();
+
+            @WithDefault("us-east-1")
+            String region();
+
+            /** Unset: the AWS SDK's default credentials (environment, profile, instance role). */
+            Optional<String> accessKeyId();
+
+            Optional<String> secretAccessKey();
+
+            /** Path-style addresses (endpoint/bucket/key), which most S3-compatible servers need. */
+            @WithDefault("true")
+            boolean pathStyle();
+
+            /** Keys start with this, so one bucket can hold several things. */
+            @WithDefault("media/")
+            String prefix();
+        }
+    }
+
     Events events();
 
     /** The change feed (event/). */

@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.author.Bylines;
 import news.broadsheet.author.Credit;
 import news.broadsheet.database.Clock;
+import news.broadsheet.media.HeroImage;
+import news.broadsheet.media.MediaReferences;
 import news.broadsheet.section.UnknownSection;
+import news.broadsheet.web.problem.FieldError;
+import news.broadsheet.web.problem.InvalidInput;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -25,9 +29,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -44,7 +50,7 @@ class ArticleBatchWriter {
     private static final String STAGING_TABLE = """
             create temporary table article_import (
                 slug text, title text, subtitle text, summary text, body text, body_html text, section_id uuid,
-                tags text[], author_ids uuid[], dateline text, hero_image_url text, hero_image_alt text, hero_image_caption text,
+                tags text[], author_ids uuid[], dateline text, hero_image_url text, hero_image_media uuid, hero_image_alt text, hero_image_caption text,
                 hero_image_credit text, featured boolean, status text, published_at timestamptz, word_count integer,
                 reading_time_minutes integer) on commit delete rows;
             alter table article_import alter column body set storage external, alter column body_html set storage external""";
@@ -54,7 +60,7 @@ class ArticleBatchWriter {
      * is unchanged, as {@link ArticleService} judges it by comparing inputs.
      */
     private static final List<String> CONTENT = List.of("title", "subtitle", "summary", "body", "section_id", "tags", "author_ids",
-            "dateline", "hero_image_url", "hero_image_alt", "hero_image_caption", "hero_image_credit", "featured", "status",
+            "dateline", "hero_image_url", "hero_image_media", "hero_image_alt", "hero_image_caption", "hero_image_credit", "featured", "status",
             "published_at");
 
     /**
@@ -90,8 +96,10 @@ class ArticleBatchWriter {
 
     private final MarkdownRenderer markdown;
     private final DataSource dataSource;
+    private final MediaReferences media;
 
-    ArticleBatchWriter(MarkdownRenderer markdown, DataSource dataSource) {
+    ArticleBatchWriter(MarkdownRenderer markdown, DataSource dataSource, MediaReferences media) {
+        this.media = media;
         this.markdown = markdown;
         this.dataSource = dataSource;
     }
@@ -107,19 +115,29 @@ class ArticleBatchWriter {
                 Map<String, UUID> sections = lockSections(connection, batch);
                 List<ArticleInput> rows = new ArrayList<>(batch.size());
                 Map<String, Stored> stored = stored(connection, batch);
+                // the media library images the batch shows, locked against deletion until it commits
+                Map<UUID, MediaReferences.Named> images = media.lock(connection, batch.stream()
+                        .flatMap(line -> mediaOf(line.input()).stream()).collect(Collectors.toSet()));
                 for (ImportLine line : batch) {
                     String section = line.input().section().slug();
                     if (!sections.containsKey(section)) {
                         refused.add(line.number(), UnknownSection.in("section", section));
                         continue;
                     }
+                    List<FieldError> missing = missingMedia(line.input(), images);
+                    if (!missing.isEmpty()) {
+                        refused.add(line.number(), new InvalidInput(missing));
+                        continue;
+                    }
                     Stored before = stored.get(line.input().slug());
-                    rows.add(line.input().normalized(line.input().slug(), before == null ? null : before.publishedAt()));
+                    ArticleInput normalized = line.input().normalized(line.input().slug(), before == null ? null : before.publishedAt());
+                    rows.add(normalized.withHeroImage(media.stored(normalized.heroImage(), images)));
                 }
                 // rendering is the costly part: both cores, and only for bodies that changed
                 List<MarkdownRenderer.Rendered> rendered = rows.parallelStream().map(row -> {
                     Stored before = stored.get(row.slug());
-                    return before != null && before.bodyMd5().equals(md5(row.body())) ? null : markdown.render(row.body());
+                    return before != null && before.bodyMd5().equals(md5(row.body())) ? null
+                            : markdown.render(row.body(), id -> media.bodyImage(id, images));
                 }).toList();
                 // the batch's authors, created once however many lines or lanes name them, locked until the batch commits
                 Map<String, Credit> credits = Bylines.resolve(connection,
@@ -158,6 +176,28 @@ class ArticleBatchWriter {
                 return new Written(created, updated, rows.size() - created - updated);
             }
         });
+    }
+
+    private static Set<UUID> mediaOf(ArticleInput input) {
+        Set<UUID> ids = new HashSet<>(MediaReferences.inBody(input.body()));
+        if (input.heroImage() != null && input.heroImage().media() != null) {
+            ids.add(input.heroImage().media());
+        }
+        return ids;
+    }
+
+    /** What a line names of the media library that does not exist (or a hero image that names nothing). */
+    private static List<FieldError> missingMedia(ArticleInput input, Map<UUID, MediaReferences.Named> images) {
+        List<FieldError> errors = new ArrayList<>();
+        HeroImage hero = input.heroImage();
+        if (hero != null && hero.media() == null && hero.url() == null) {
+            errors.add(new FieldError("heroImage.url", "is required, or media: the id of an image of the media library"));
+        }
+        if (hero != null && hero.media() != null) {
+            errors.addAll(MediaReferences.missing("heroImage.media", List.of(hero.media()), images));
+        }
+        errors.addAll(MediaReferences.missing("body", MediaReferences.inBody(input.body()), images));
+        return errors;
     }
 
     private static String columns(String alias) {
@@ -221,6 +261,7 @@ class ArticleBatchWriter {
                     .append('\t');
             field(out, row.dateline()).append('\t');
             field(out, hero == null ? null : hero.url()).append('\t');
+            field(out, hero == null || hero.media() == null ? null : hero.media().toString()).append('\t');
             field(out, hero == null ? null : hero.alt()).append('\t');
             field(out, hero == null ? null : hero.caption()).append('\t');
             field(out, hero == null ? null : hero.credit()).append('\t');

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import news.broadsheet.author.Bylines;
 import news.broadsheet.author.Credit;
 import news.broadsheet.database.Clock;
+import news.broadsheet.media.HeroImage;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.problem.InvalidInput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -100,6 +101,11 @@ public record ArticleInput(
     }
 
     /** The same input crediting these authors (their slugs, once each). */
+    public ArticleInput withHeroImage(HeroImage stored) {
+        return new ArticleInput(slug, title, subtitle, summary, body, section, tags, authors, dateline, stored, featured, status,
+                publishedAt);
+    }
+
     ArticleInput withAuthors(List<Credit> credits) {
         return new ArticleInput(slug, title, subtitle, summary, body, section, tags, slugs(credits), dateline, heroImage, featured,
                 status, publishedAt);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import news.broadsheet.author.Credit;
+import news.broadsheet.media.HeroImage;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.SectionRepository;
 import news.broadsheet.web.caching.ETags;

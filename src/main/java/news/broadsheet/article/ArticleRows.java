@@ -3,6 +3,8 @@ package news.broadsheet.article;
 import news.broadsheet.author.Byline;
 import news.broadsheet.author.Bylines;
 import news.broadsheet.database.SqlArrays;
+import news.broadsheet.media.HeroImage;
+import news.broadsheet.media.ImageView;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +20,7 @@ final class ArticleRows {
     /** Selected from {@code article a join section s}. */
     static final String SUMMARY_COLUMNS = """
             a.id, a.slug, a.title, a.subtitle, a.summary, s.slug as section_slug, s.name as section_name,
-            a.tags, %s, a.dateline, a.hero_image_url, a.hero_image_alt, a.hero_image_caption, a.hero_image_credit,
+            a.tags, %s, a.dateline, a.hero_image_url, a.hero_image_media, a.hero_image_alt, a.hero_image_caption, a.hero_image_credit,
             a.featured, a.status, a.published_at, coalesce(a.noted_at, a.published_at) as modified_at, a.created_at, a.updated_at, a.word_count, a.reading_time_minutes""".formatted(Bylines.COLUMNS);
 
     private ArticleRows() {
@@ -36,8 +38,8 @@ final class ArticleRows {
                 SqlArrays.strings(row.getArray("tags")),
                 bylines(row),
                 row.getString("dateline"),
-                heroUrl == null ? null : new HeroImage(heroUrl, row.getString("hero_image_alt"),
-                        row.getString("hero_image_caption"), row.getString("hero_image_credit")),
+                heroUrl == null ? null : ImageView.of(new HeroImage(heroUrl, row.getObject("hero_image_media", UUID.class),
+                        row.getString("hero_image_alt"), row.getString("hero_image_caption"), row.getString("hero_image_credit"))),
                 row.getBoolean("featured"),
                 ArticleStatus.valueOf(row.getString("status")),
                 instant(row, "published_at"),

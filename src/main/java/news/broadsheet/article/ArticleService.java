@@ -9,6 +9,8 @@ import news.broadsheet.author.Credit;
 import news.broadsheet.database.Clock;
 import news.broadsheet.database.IntegrityViolation;
 import news.broadsheet.database.WriteLocks;
+import news.broadsheet.media.HeroImage;
+import news.broadsheet.media.MediaReferences;
 import news.broadsheet.section.Section;
 import news.broadsheet.section.SectionRepository;
 import news.broadsheet.section.UnknownSection;
@@ -18,14 +20,17 @@ import news.broadsheet.web.caching.ETags;
 import news.broadsheet.web.caching.Stored;
 import news.broadsheet.web.paging.Page;
 import news.broadsheet.web.problem.Conflict;
+import news.broadsheet.web.problem.FieldError;
 import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.web.problem.NotFound;
 import news.broadsheet.web.problem.StaleVersion;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,10 +53,12 @@ public class ArticleService {
     private final RelatedArticles related;
     private final ArticlePreviews previews;
     private final ArticleRevisions revisions;
+    private final MediaReferences media;
 
     ArticleService(ArticleRepository articles, ArticleLists lists, SectionRepository sections, MarkdownRenderer markdown,
                    MergePatch mergePatch, WriteLocks writeLocks, RelatedArticles related, ArticlePreviews previews,
-                   ArticleRevisions revisions) {
+                   ArticleRevisions revisions, MediaReferences media) {
+        this.media = media;
         this.articles = articles;
         this.revisions = revisions;
         this.previews = previews;
@@ -65,17 +72,23 @@ public class ArticleService {
 
     /** Reads on a connection of their own, outside any transaction: a list is one statement or a few. */
     public Page<ArticleSummary> list(ArticleQuery query) {
-        return lists.list(query);
+        Page<ArticleSummary> page = lists.list(query);
+        return new Page<>(withImages(page.items()), page.next(), page.total());
     }
 
     /** Published articles related to one; the public asks only about articles it sees, editors about any. */
     public Page<ArticleSummary> related(String slug, boolean editor, int limit) {
-        return new Page<>(related.of(slug, editor, limit), null, null);
+        return new Page<>(withImages(related.of(slug, editor, limit)), null, null);
     }
 
     /** These articles as list items in this order (for curated collections); only the public ones unless {@code all}. */
     public List<ArticleSummary> inOrder(List<UUID> ids, boolean all) {
-        return lists.inOrder(ids, all);
+        return withImages(lists.inOrder(ids, all));
+    }
+
+    /** List items with their hero images' sizes and renditions (one query for the page). */
+    private List<ArticleSummary> withImages(List<ArticleSummary> items) {
+        return media.complete(items, ArticleSummary::heroImage, ArticleSummary::withHeroImage);
     }
 
     /** The ids of the articles of these slugs that exist, by slug. */
@@ -215,9 +228,9 @@ public class ArticleService {
     }
 
     /** An article's tag changes with its own version and with its section's and authors', whose names it shows. */
-    private static String etag(Article article, List<Credit> credits) {
+    private String etag(Article article, List<Credit> credits) {
         return ETags.of("article", article.id, article.version, article.section.id, article.section.version,
-                credits.stream().map(credit -> credit.id() + ":" + credit.version()).toList());
+                credits.stream().map(credit -> credit.id() + ":" + credit.version()).toList(), media.version(article.heroImage));
     }
 
     /** An article as just read or written, with its authors in byline order. */
@@ -228,7 +241,8 @@ public class ArticleService {
     private Stored<ArticleView> stored(Written written, boolean created) {
         Article article = written.article();
         List<CorrectionView> corrections = article.notedAt == null ? List.of() : articles.correctionsOf(article);
-        return new Stored<>(ArticleView.from(article, written.credits().stream().map(Credit::byline).toList(), corrections),
+        return new Stored<>(ArticleView.from(article, media.view(article.heroImage), written.credits().stream().map(Credit::byline).toList(),
+                corrections),
                 etag(article, written.credits()), created);
     }
 
@@ -236,8 +250,10 @@ public class ArticleService {
         Article article = new Article();
         article.createdAt = Clock.now();
         ArticleInput normalized = input.normalized(slug, null);
+        Map<UUID, MediaReferences.Named> images = images(normalized);
+        normalized = normalized.withHeroImage(media.stored(normalized.heroImage(), images));
         List<Credit> credits = articles.credit(normalized.authors());
-        write(article, normalized, credits);
+        write(article, normalized, credits, images);
         article.updatedAt = article.createdAt;
         try {
             articles.persistAndFlush(article);
@@ -250,11 +266,13 @@ public class ArticleService {
     /** {@code before}: the article's authors as stored; the answer's are those the upload names, locked by {@link ArticleRepository#credit}. */
     private Written replace(Article article, List<Credit> before, String slug, ArticleInput input) {
         ArticleInput normalized = input.normalized(slug, article.publishedAt);
+        Map<UUID, MediaReferences.Named> images = images(normalized);
+        normalized = normalized.withHeroImage(media.stored(normalized.heroImage(), images));
         List<Credit> credits = articles.credit(normalized.authors());
         if (normalized.withAuthors(credits).equals(ArticleInput.from(article, before))) {
             return new Written(article, credits); // an identical rerun changes nothing, not even updatedAt
         }
-        write(article, normalized, credits);
+        write(article, normalized, credits, images);
         article.updatedAt = Clock.now();
         try {
             articles.flush();
@@ -264,11 +282,37 @@ public class ArticleService {
         return new Written(article, credits);
     }
 
-    private void write(Article article, ArticleInput input, List<Credit> credits) {
+    /**
+     * The media library images the article shows (hero image, body), locked against deletion until the write commits.
+     * @throws InvalidInput naming each that does not exist, or a hero image with neither url nor media
+     */
+    private Map<UUID, MediaReferences.Named> images(ArticleInput input) {
+        HeroImage hero = input.heroImage();
+        if (hero != null && hero.media() == null && hero.url() == null) {
+            throw new InvalidInput("heroImage.url", "is required, or media: the id of an image of the media library");
+        }
+        Set<UUID> inBody = MediaReferences.inBody(input.body());
+        Set<UUID> wanted = new LinkedHashSet<>(inBody);
+        if (hero != null && hero.media() != null) {
+            wanted.add(hero.media());
+        }
+        Map<UUID, MediaReferences.Named> found = media.lock(wanted);
+        List<FieldError> errors = new ArrayList<>();
+        if (hero != null && hero.media() != null) {
+            errors.addAll(MediaReferences.missing("heroImage.media", List.of(hero.media()), found));
+        }
+        errors.addAll(MediaReferences.missing("body", inBody, found));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return found;
+    }
+
+    private void write(Article article, ArticleInput input, List<Credit> credits, Map<UUID, MediaReferences.Named> images) {
         Section section = sections.findBySlug(input.section().slug())
                 .orElseThrow(() -> UnknownSection.in("section", input.section().slug()));
         if (article.body == null || !article.body.equals(input.body())) {
-            var rendered = markdown.render(input.body());
+            var rendered = markdown.render(input.body(), id -> media.bodyImage(id, images));
             article.bodyHtml = rendered.html();
             article.wordCount = rendered.wordCount();
             article.readingTimeMinutes = rendered.readingTimeMinutes();

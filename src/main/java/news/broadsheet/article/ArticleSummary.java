@@ -2,6 +2,7 @@ package news.broadsheet.article;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import news.broadsheet.author.Byline;
+import news.broadsheet.media.ImageView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -21,7 +22,7 @@ public record ArticleSummary(
         @Schema(examples = "[\"transport\", \"lviv\"]") List<String> tags,
         @Schema(description = "The authors in byline order") List<Byline> authors,
         @Schema(examples = "Lviv") String dateline,
-        HeroImage heroImage,
+        ImageView heroImage,
         @Schema(examples = "false") boolean featured,
         @Schema(examples = "PUBLISHED") ArticleStatus status,
         @Schema(examples = "2026-11-24T09:30:00Z") Instant publishedAt,
@@ -37,6 +38,11 @@ public record ArticleSummary(
     static final String MODIFIED_AT_DOC = "When readers were last told of a change: the latest correction or update note, else "
             + "publishedAt (null while there is neither). Feeds and structured data give it as the update time; an edit without "
             + "a note moves updatedAt only";
+
+    ArticleSummary withHeroImage(ImageView image) {
+        return new ArticleSummary(id, slug, title, subtitle, summary, section, tags, authors, dateline, image, featured, status,
+                publishedAt, modifiedAt, createdAt, updatedAt, wordCount, readingTimeMinutes, highlight);
+    }
 
     ArticleSummary withHighlight(String snippet) {
         return new ArticleSummary(id, slug, title, subtitle, summary, section, tags, authors, dateline, heroImage, featured, status,

@@ -1,6 +1,7 @@
 package news.broadsheet.article;
 
 import news.broadsheet.author.Byline;
+import news.broadsheet.media.ImageView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -22,7 +23,7 @@ public record ArticleView(
         @Schema(examples = "[\"transport\", \"lviv\"]") List<String> tags,
         @Schema(description = "The authors in byline order") List<Byline> authors,
         @Schema(examples = "Lviv") String dateline,
-        HeroImage heroImage,
+        ImageView heroImage,
         @Schema(examples = "false") boolean featured,
         @Schema(examples = "PUBLISHED") ArticleStatus status,
         @Schema(examples = "2026-11-24T09:30:00Z") Instant publishedAt,
@@ -34,10 +35,10 @@ public record ArticleView(
         @Schema(description = "Corrections, updates and clarifications for readers, oldest first; empty when there are none")
         List<CorrectionView> corrections) {
 
-    static ArticleView from(Article a, List<Byline> authors, List<CorrectionView> corrections) {
+    static ArticleView from(Article a, ImageView heroImage, List<Byline> authors, List<CorrectionView> corrections) {
         return new ArticleView(a.id, a.slug, a.title, a.subtitle, a.summary, a.body, a.bodyHtml,
                 new ArticleSection(a.section.slug, a.section.name), List.copyOf(a.tags), authors, a.dateline,
-                a.heroImage, a.featured, a.status, a.publishedAt, a.notedAt != null ? a.notedAt : a.publishedAt, a.createdAt,
+                heroImage, a.featured, a.status, a.publishedAt, a.notedAt != null ? a.notedAt : a.publishedAt, a.createdAt,
                 a.updatedAt, a.wordCount, a.readingTimeMinutes, corrections);
     }
 }

@@ -1,18 +1,25 @@
 package news.broadsheet.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.media.MediaReferences;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +41,11 @@ public class MarkdownRenderer {
             .allowUrlProtocols("http", "https", "mailto")
             .allowAttributes("href", "title").onElements("a")
             .allowAttributes("src", "alt", "title", "width", "height").onElements("img")
+            // a media library image's renditions (media:<id> in the Markdown); each URL of srcset passes the protocol check
+            .allowAttributes("srcset").onElements("img")
+            .allowAttributes("sizes").matching(Pattern.compile("[0-9a-z(): ,.-]{1,200}")).onElements("img")
+            .allowAttributes("loading").matching(true, "lazy").onElements("img")
+            .allowAttributes("decoding").matching(true, "async").onElements("img")
             .allowAttributes("title").onElements("abbr")
             .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
             .allowAttributes("align").matching(true, "left", "center", "right").onElements("th", "td")
@@ -48,11 +60,51 @@ public class MarkdownRenderer {
     private final TextContentRenderer text = TextContentRenderer.builder().extensions(extensions).build();
 
     public Rendered render(String markdown) {
+        return render(markdown, id -> Optional.empty());
+    }
+
+    /**
+     * With the images of the media library a body shows as {@code ![alt](media:<id>)}: each becomes an {@code <img>} with
+     * its renditions in srcset, sizes, width, height and lazy loading; {@code images} finds them.
+     */
+    public Rendered render(String markdown, Function<UUID, Optional<MediaReferences.BodyImage>> images) {
         Node document = parser.parse(markdown);
-        String safeHtml = POLICY.sanitize(html.render(document));
+        HtmlRenderer renderer = markdown.contains("media:")
+                ? HtmlRenderer.builder().extensions(extensions).attributeProviderFactory(context -> new MediaImages(images)).build()
+                : html;
+        String safeHtml = POLICY.sanitize(renderer.render(document));
         int words = countWords(text.render(document));
         int minutes = words == 0 ? 0 : Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
         return new Rendered(safeHtml, words, minutes);
+    }
+
+    /** Turns the attributes of {@code ![alt](media:<id>)} into those of the image's renditions. */
+    private record MediaImages(Function<UUID, Optional<MediaReferences.BodyImage>> images) implements AttributeProvider {
+
+        private static final String SCHEME = "media:";
+
+        @Override
+        public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+            String src = attributes.get("src");
+            if (!(node instanceof Image) || src == null || !src.startsWith(SCHEME)) {
+                return;
+            }
+            UUID id;
+            try {
+                id = UUID.fromString(src.substring(SCHEME.length()));
+            } catch (IllegalArgumentException e) {
+                return; // left as it is, the sanitizer drops the src of an unknown scheme
+            }
+            images.apply(id).ifPresent(image -> {
+                attributes.put("src", image.src());
+                attributes.put("srcset", image.srcset());
+                attributes.put("sizes", image.sizes());
+                attributes.put("width", Integer.toString(image.width()));
+                attributes.put("height", Integer.toString(image.height()));
+                attributes.put("loading", "lazy");
+                attributes.put("decoding", "async");
+            });
+        }
     }
 
     /** Whitespace-separated tokens with at least one letter or digit; a plain loop, as imports run it on every body. */

@@ -2,6 +2,7 @@ package news.broadsheet.article;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import news.broadsheet.author.Byline;
+import news.broadsheet.media.ImageView;
 import news.broadsheet.site.SiteAddresses;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -82,7 +83,10 @@ record NinjsDocument(
     }
 
     @Schema(name = "NinjsRendition", requiredProperties = "name")
-    record Rendition(@Schema(examples = "original") String name, @Schema(examples = "https://images.example.org/lviv-tram.jpg") String href) {
+    record Rendition(@Schema(examples = "original") String name, @Schema(examples = "https://images.example.org/lviv-tram.jpg") String href,
+                     @Schema(examples = "image/webp") @JsonInclude(JsonInclude.Include.NON_NULL) String contenttype,
+                     @Schema(examples = "640") @JsonInclude(JsonInclude.Include.NON_NULL) Integer width,
+                     @Schema(examples = "360") @JsonInclude(JsonInclude.Include.NON_NULL) Integer height) {
     }
 
     static NinjsDocument of(ArticleView article, String version, boolean scheduled, SiteAddresses site) {
@@ -110,7 +114,7 @@ record NinjsDocument(
         return String.join(", ", authors.stream().map(Byline::name).toList());
     }
 
-    private static Association heroImage(HeroImage image) {
+    private static Association heroImage(ImageView image) {
         List<Text> descriptions = new ArrayList<>();
         if (image.caption() != null) {
             descriptions.add(new Text("caption", "text/plain", image.caption()));
@@ -118,8 +122,12 @@ record NinjsDocument(
         if (image.alt() != null) {
             descriptions.add(new Text("alt", "text/plain", image.alt()));
         }
-        return new Association("featureimage", "picture", image.url(), image.credit(), descriptions,
-                List.of(new Rendition("original", image.url())));
+        List<Rendition> renditions = new ArrayList<>(List.of(new Rendition("original", image.url(), null, image.width(), image.height())));
+        if (image.renditions() != null) {
+            image.renditions().forEach(r -> renditions.add(new Rendition(r.name() + "-" + r.mimeType().substring("image/".length()), r.url(),
+                    r.mimeType(), r.width(), r.height())));
+        }
+        return new Association("featureimage", "picture", image.url(), image.credit(), descriptions, renditions);
     }
 
     private static String pubStatus(ArticleStatus status) {

@@ -9,7 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import news.broadsheet.article.HeroImage;
+import news.broadsheet.media.HeroImage;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -43,6 +43,7 @@ public class Author extends PanacheEntityBase {
     @Embedded
     @AttributeOverrides({
             @AttributeOverride(name = "url", column = @Column(name = "photo_url")),
+            @AttributeOverride(name = "media", column = @Column(name = "photo_media")),
             @AttributeOverride(name = "alt", column = @Column(name = "photo_alt")),
             @AttributeOverride(name = "caption", column = @Column(name = "photo_caption")),
             @AttributeOverride(name = "credit", column = @Column(name = "photo_credit"))})

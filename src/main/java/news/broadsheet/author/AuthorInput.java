@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import news.broadsheet.article.HeroImage;
+import news.broadsheet.media.HeroImage;
 import news.broadsheet.slug.Slugs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -50,6 +50,10 @@ public record AuthorInput(
     AuthorInput normalized(String slugToStore) {
         return new AuthorInput(slugToStore, name.strip(), blankToNull(jobTitle), Objects.requireNonNullElse(bio, ""), photo,
                 links == null ? List.of() : links.stream().distinct().toList(), blankToNull(email));
+    }
+
+    AuthorInput withPhoto(HeroImage stored) {
+        return new AuthorInput(slug, name, jobTitle, bio, stored, links, email);
     }
 
     static AuthorInput from(Author author) {

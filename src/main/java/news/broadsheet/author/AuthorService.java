@@ -9,6 +9,9 @@ import news.broadsheet.article.MarkdownRenderer;
 import news.broadsheet.database.Clock;
 import news.broadsheet.database.IntegrityViolation;
 import news.broadsheet.database.WriteLocks;
+import news.broadsheet.media.HeroImage;
+import news.broadsheet.media.ImageView;
+import news.broadsheet.media.MediaReferences;
 import news.broadsheet.slug.Slugs;
 import news.broadsheet.web.MergePatch;
 import news.broadsheet.web.caching.ETags;
@@ -16,12 +19,14 @@ import news.broadsheet.web.caching.Stored;
 import news.broadsheet.web.paging.Cursor;
 import news.broadsheet.web.paging.Page;
 import news.broadsheet.web.problem.Conflict;
+import news.broadsheet.web.problem.FieldError;
 import news.broadsheet.web.problem.InvalidInput;
 import news.broadsheet.web.problem.NotFound;
 import news.broadsheet.web.problem.StaleVersion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,8 +44,11 @@ public class AuthorService {
     private final MarkdownRenderer markdown;
     private final MergePatch mergePatch;
     private final WriteLocks writeLocks;
+    private final MediaReferences media;
 
-    AuthorService(AuthorRepository authors, MarkdownRenderer markdown, MergePatch mergePatch, WriteLocks writeLocks) {
+    AuthorService(AuthorRepository authors, MarkdownRenderer markdown, MergePatch mergePatch, WriteLocks writeLocks,
+                  MediaReferences media) {
+        this.media = media;
         this.authors = authors;
         this.markdown = markdown;
         this.mergePatch = mergePatch;
@@ -58,7 +66,8 @@ public class AuthorService {
             }
         }
         List<Author> found = authors.page(editor, after, limit + 1);
-        List<AuthorView> items = found.stream().limit(limit).map(author -> AuthorView.from(author, editor)).toList();
+        List<AuthorView> items = media.complete(found.stream().limit(limit)
+                .map(author -> AuthorView.from(author, ImageView.of(author.photo), editor)).toList(), AuthorView::photo, AuthorView::withPhoto);
         String next = null;
         if (found.size() > limit) {
             AuthorView last = items.get(items.size() - 1);
@@ -127,15 +136,16 @@ public class AuthorService {
     }
 
     /** What a token holder sees differs (the email), so their answers have a tag of their own. */
-    private static String etag(Author author, boolean withEmail) {
-        return ETags.of("author", author.id, author.version, withEmail);
+    private String etag(Author author, boolean withEmail) {
+        return ETags.of("author", author.id, author.version, withEmail, media.version(author.photo));
     }
 
-    private static Stored<AuthorView> stored(Author author, boolean created, boolean withEmail) {
-        return new Stored<>(AuthorView.from(author, withEmail), etag(author, withEmail), created);
+    private Stored<AuthorView> stored(Author author, boolean created, boolean withEmail) {
+        return new Stored<>(AuthorView.from(author, media.view(author.photo), withEmail), etag(author, withEmail), created);
     }
 
-    private Author insert(AuthorInput input) {
+    private Author insert(AuthorInput given) {
+        AuthorInput input = withMedia(given);
         Author author = new Author();
         author.id = UUID.randomUUID();
         author.createdAt = Clock.now();
@@ -149,7 +159,8 @@ public class AuthorService {
         return author;
     }
 
-    private Author replace(Author author, AuthorInput input) {
+    private Author replace(Author author, AuthorInput given) {
+        AuthorInput input = withMedia(given);
         if (input.equals(AuthorInput.from(author))) {
             return author; // an identical rerun changes nothing, not even updatedAt
         }
@@ -161,6 +172,26 @@ public class AuthorService {
             throw slugTakenOr(e, input.slug());
         }
         return author;
+    }
+
+    /** The photo as stored: a media library image's original URL and, where left out, its alt text, caption and credit. */
+    private AuthorInput withMedia(AuthorInput input) {
+        HeroImage photo = input.photo();
+        if (photo == null) {
+            return input;
+        }
+        if (photo.media() == null) {
+            if (photo.url() == null) {
+                throw new InvalidInput("photo.url", "is required, or media: the id of an image of the media library");
+            }
+            return input;
+        }
+        Map<UUID, MediaReferences.Named> found = media.lock(List.of(photo.media()));
+        List<FieldError> missing = MediaReferences.missing("photo.media", List.of(photo.media()), found);
+        if (!missing.isEmpty()) {
+            throw new InvalidInput(missing);
+        }
+        return input.withPhoto(media.stored(photo, found));
     }
 
     private void write(Author author, AuthorInput input) {

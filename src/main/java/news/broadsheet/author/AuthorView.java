@@ -1,7 +1,7 @@
 package news.broadsheet.author;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import news.broadsheet.article.HeroImage;
+import news.broadsheet.media.ImageView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -18,15 +18,19 @@ public record AuthorView(
         @Schema(description = "Markdown source", examples = "Hanna covers **transport and cities** from Lviv.") String bio,
         @Schema(description = "The bio rendered to HTML and sanitized", examples = "<p>Hanna covers <strong>transport and cities</strong> from Lviv.</p>")
         String bioHtml,
-        HeroImage photo,
+        ImageView photo,
         @Schema(examples = "[\"https://mastodon.example/@hanna\"]") List<String> links,
         @Schema(description = "Only in answers to token holders", examples = "hanna.lukasik@news.example")
         @JsonInclude(JsonInclude.Include.NON_NULL) String email,
         @Schema(examples = "2026-11-24T09:30:00Z") Instant createdAt,
         @Schema(examples = "2026-11-24T09:30:00Z") Instant updatedAt) {
 
-    static AuthorView from(Author author, boolean withEmail) {
-        return new AuthorView(author.id, author.slug, author.name, author.jobTitle, author.bio, author.bioHtml, author.photo,
+    static AuthorView from(Author author, ImageView photo, boolean withEmail) {
+        return new AuthorView(author.id, author.slug, author.name, author.jobTitle, author.bio, author.bioHtml, photo,
                 List.copyOf(author.links), withEmail ? author.email : null, author.createdAt, author.updatedAt);
+    }
+
+    AuthorView withPhoto(ImageView image) {
+        return new AuthorView(id, slug, name, jobTitle, bio, bioHtml, image, links, email, createdAt, updatedAt);
     }
 }

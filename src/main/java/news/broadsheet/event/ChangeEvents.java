@@ -109,7 +109,7 @@ public class ChangeEvents {
             case ARTICLE_PUBLISHED, ARTICLE_UPDATED, ARTICLE_UNPUBLISHED, ARTICLE_DELETED -> data.withUrl(site.article(data.section(), data.slug()));
             case SECTION_CHANGED -> data.withUrl(site.section(data.slug()));
             case AUTHOR_CHANGED -> data.withUrl(site.author(data.slug()));
-            case COLLECTION_CHANGED -> data;
+            case COLLECTION_CHANGED, MEDIA_CHANGED -> data;
         };
     }
 }

@@ -8,11 +8,11 @@ import java.util.Arrays;
 
 /** What changed, as events, the change feed and webhooks name it (V21__change_events_and_webhooks.sql writes them). */
 @Schema(name = "EventType", enumeration = {"article.published", "article.updated", "article.unpublished", "article.deleted",
-        "section.changed", "author.changed", "collection.changed"},
+        "section.changed", "author.changed", "collection.changed", "media.changed"},
         description = "article.published: an article became public (a write, or a scheduled article's time came); article.updated: a "
                 + "public article changed (a correction note included); article.unpublished: it is no longer public (draft, archived or "
                 + "moved to a future time); article.deleted: a public article was deleted; section.changed, author.changed, "
-                + "collection.changed: one was created, changed or deleted (data.change says which). Drafts and scheduled articles "
+                + "collection.changed, media.changed: one was created, changed or deleted (data.change says which; an article showing a changed image gets no event of its own: its answers change with the image). Drafts and scheduled articles "
                 + "emit nothing until they are public.")
 public enum EventType {
     ARTICLE_PUBLISHED("article.published"),
@@ -21,7 +21,8 @@ public enum EventType {
     ARTICLE_DELETED("article.deleted"),
     SECTION_CHANGED("section.changed"),
     AUTHOR_CHANGED("author.changed"),
-    COLLECTION_CHANGED("collection.changed");
+    COLLECTION_CHANGED("collection.changed"),
+    MEDIA_CHANGED("media.changed");
 
     private final String wireName;
 

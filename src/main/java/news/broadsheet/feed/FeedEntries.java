@@ -3,6 +3,7 @@ package news.broadsheet.feed;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.author.Bylines;
 import news.broadsheet.database.SqlArrays;
+import news.broadsheet.media.MediaAddresses;
 import news.broadsheet.section.SectionTree;
 import news.broadsheet.section.UnknownSection;
 import news.broadsheet.web.Xml;
@@ -31,8 +32,8 @@ class FeedEntries {
     private static final String LATEST = """
             select a.id, a.slug, a.title, a.summary,
                    case when length(a.body_html) <= %d then a.body_html end, s.slug, s.name, a.tags, %s, a.hero_image_url,
-                   a.published_at, coalesce(a.noted_at, a.published_at)
-            from article a join section s on s.id = a.section_id
+                   a.published_at, coalesce(a.noted_at, a.published_at), m.mime_type, m.bytes, m.id, m.original
+            from article a join section s on s.id = a.section_id left join media m on m.id = a.hero_image_media
             where article_is_public(a) %s %s
             order by coalesce(a.published_at, a.created_at) desc, a.id desc
             limit %d""";
@@ -40,9 +41,17 @@ class FeedEntries {
     private static final String BY_AUTHOR = "and " + Bylines.CREDIT_THE_AUTHOR_OF_SLUG;
 
     private final DataSource dataSource;
+    private final MediaAddresses media;
 
-    FeedEntries(DataSource dataSource) {
+    FeedEntries(DataSource dataSource, MediaAddresses media) {
         this.dataSource = dataSource;
+        this.media = media;
+    }
+
+    /** A media library image at its address now (broadsheet.media.url), another picture as given. */
+    private String imageUrl(ResultSet row) throws SQLException {
+        UUID image = row.getObject(15, UUID.class);
+        return image == null ? row.getString(10) : media.url(image, row.getString(16));
     }
 
     /** The latest entries, and the names of the section and the author they are of (null for all). */
@@ -70,7 +79,7 @@ class FeedEntries {
                                 Xml.text(row.getString(4)), Xml.text(row.getString(5)), row.getString(6), Xml.text(row.getString(7)),
                                 SqlArrays.strings(row.getArray(8)).stream().map(Xml::text).toList(),
                                 SqlArrays.strings(row.getArray(9)).stream().map(Xml::text).toList(),
-                                row.getString(10), row.getObject(11, OffsetDateTime.class).toInstant(),
+                                imageUrl(row), row.getString(13), row.getLong(14), row.getObject(11, OffsetDateTime.class).toInstant(),
                                 row.getObject(12, OffsetDateTime.class).toInstant()));
                     }
                 }

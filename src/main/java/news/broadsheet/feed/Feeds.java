@@ -7,6 +7,8 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -18,14 +20,14 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.BroadsheetConfig;
+import news.broadsheet.site.SiteAddresses;
+import news.broadsheet.web.Html;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
-import news.broadsheet.BroadsheetConfig;
-import news.broadsheet.site.SiteAddresses;
-import news.broadsheet.web.Html;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -146,6 +148,13 @@ class Feeds {
         content.setType("html");
         content.setValue(content(article));
         entry.setContents(List.of(content));
+        if (article.imageType() != null) { // RSS <enclosure>, an Atom link rel="enclosure": readers show it as the entry's picture
+            SyndEnclosure image = new SyndEnclosureImpl();
+            image.setUrl(article.imageUrl());
+            image.setType(article.imageType());
+            image.setLength(article.imageLength());
+            entry.setEnclosures(List.of(image));
+        }
         if (RSS.equals(type)) {
             // RSS 2.0's own <author> must be an e-mail address; bylines go in Dublin Core's dc:creator, one each
             DCModule dublinCore = new DCModuleImpl();

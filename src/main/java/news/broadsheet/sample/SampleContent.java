@@ -1,34 +1,43 @@
 package news.broadsheet.sample;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.article.ArticleInput;
+import news.broadsheet.article.ArticleService;
+import news.broadsheet.article.ArticleStatus;
 import news.broadsheet.article.ArticleView;
+import news.broadsheet.article.SectionRef;
 import news.broadsheet.author.AuthorInput;
 import news.broadsheet.author.AuthorService;
 import news.broadsheet.collection.CollectionInput;
 import news.broadsheet.collection.CollectionService;
-import news.broadsheet.article.ArticleService;
-import news.broadsheet.article.ArticleStatus;
-import news.broadsheet.article.HeroImage;
-import news.broadsheet.article.SectionRef;
+import news.broadsheet.media.FocalPoint;
+import news.broadsheet.media.HeroImage;
+import news.broadsheet.media.MediaInput;
+import news.broadsheet.media.MediaService;
 import news.broadsheet.section.SectionInput;
 import news.broadsheet.section.SectionRepository;
 import news.broadsheet.section.SectionService;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 
 /**
  * Demo content for an empty database (dev mode turns it on): thirteen sections, eight stories written by hand with fixed
@@ -81,29 +90,39 @@ class SampleContent {
     private final ArticleService articles;
     private final AuthorService authors;
     private final CollectionService collections;
+    private final MediaService media;
 
     SampleContent(BroadsheetConfig config, SectionRepository sectionRepository, SectionService sections, ArticleService articles,
-                  AuthorService authors, CollectionService collections) {
+                  AuthorService authors, CollectionService collections, MediaService media) {
         this.config = config;
         this.sectionRepository = sectionRepository;
         this.sections = sections;
         this.articles = articles;
         this.authors = authors;
         this.collections = collections;
+        this.media = media;
     }
 
-    @Transactional
-    void loadIntoEmptyDatabase(@Observes StartupEvent event) throws JsonProcessingException {
-        if (!config.sampleContent().enabled() || sectionRepository.count() > 0) {
+    void loadIntoEmptyDatabase(@Observes StartupEvent event) throws IOException {
+        if (!config.sampleContent().enabled() || QuarkusTransaction.requiringNew().call(sectionRepository::count) > 0) {
             return;
         }
+        // uploads commit on their own, before the content that shows them (which waits on no upload meanwhile)
+        Map<String, UUID> pictures = pictures();
+        QuarkusTransaction.requiringNew().call(() -> {
+            load(pictures);
+            return null;
+        });
+    }
+
+    private void load(Map<String, UUID> pictures) throws IOException {
         for (String[] s : SECTIONS) {
             sections.put(s[0], new SectionInput(s[0], s[1], s[2], s[3], SECTIONS.indexOf(s)), null, null);
         }
         sections.put(EMPTY_SECTION[0], new SectionInput(EMPTY_SECTION[0], EMPTY_SECTION[1], EMPTY_SECTION[2], null, SECTIONS.size()),
                 null, null);
         UnaryOperator<String> image = name -> config.sampleContent().imageUrl().replace("{name}", name);
-        List<ArticleInput> stories = SampleStories.all(image);
+        List<ArticleInput> stories = SampleStories.all(image).stream().map(story -> inLibrary(story, pictures)).toList();
         List<ArticleView> written = stories.stream().map(story -> articles.create(story, null).body()).toList();
         Random random = new Random(42);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
@@ -130,6 +149,30 @@ class SampleContent {
                 written.stream().skip(4).map(ArticleView::slug).toList()), null, null);
         LOG.infof("Loaded sample content: %d sections, %d stories written by hand and %d generated ones", SECTIONS.size() + 1,
                 stories.size(), count);
+    }
+
+    /** The stories' pictures, drawn and uploaded to the media library, by name ("tram"); their subject is the focal point. */
+    private Map<String, UUID> pictures() throws IOException {
+        Map<String, UUID> pictures = new HashMap<>();
+        Path file = Files.createTempFile("broadsheet-sample-", ".jpg");
+        try {
+            for (String name : SampleStories.images()) {
+                String stem = name.substring(0, name.lastIndexOf('.'));
+                ImageIO.write(SampleImages.draw(stem), "jpeg", file.toFile());
+                pictures.put(stem, media.upload(file, new MediaInput(null, null, "Broadsheet sample pictures", null,
+                        new FocalPoint(SampleImages.SUBJECT_X, SampleImages.SUBJECT_Y))).body().id());
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return pictures;
+    }
+
+    /** A story whose picture was drawn shows it from the media library, with the story's own alt text and caption. */
+    private static ArticleInput inLibrary(ArticleInput story, Map<String, UUID> pictures) {
+        HeroImage hero = story.heroImage();
+        String name = hero.url().substring(hero.url().lastIndexOf('/') + 1).replaceFirst("\\.svg$", "");
+        return story.withHeroImage(new HeroImage(null, pictures.get(name), hero.alt(), hero.caption(), hero.credit()));
     }
 
     private static ArticleInput article(Random random, int i, Instant now, UnaryOperator<String> image) {

@@ -2,8 +2,8 @@ package news.broadsheet.sample;
 
 import news.broadsheet.article.ArticleInput;
 import news.broadsheet.article.ArticleStatus;
-import news.broadsheet.article.HeroImage;
 import news.broadsheet.article.SectionRef;
+import news.broadsheet.media.HeroImage;
 
 import java.time.Instant;
 import java.util.List;

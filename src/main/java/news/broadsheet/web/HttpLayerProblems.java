@@ -27,6 +27,10 @@ import java.util.Set;
 class HttpLayerProblems {
 
     private static final String IMPORT_PATH = "/api/v1/articles/import";
+    /** Image uploads: streamed to a file on a worker, like the import, and held to their own limit. */
+    private static final String MEDIA_PATH = "/api/v1/media";
+    /** A multipart form's boundaries and fields around the image. */
+    private static final long FORM_OVERHEAD = 64 * 1024;
     /** Far longer than any request the API takes (a list with every filter and a cursor is under 1,000). */
     static final int MAX_URI_LENGTH = 8192;
     private static final Set<HttpMethod> HAS_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
@@ -35,6 +39,7 @@ class HttpLayerProblems {
     private final ObjectMapper json;
     private final long maxBodySize;
     private final long maxImportSize;
+    private final long maxUploadSize;
     private final BodyHandler bodies;
     private final Duration bodyReadTimeout;
 
@@ -42,13 +47,15 @@ class HttpLayerProblems {
         this.json = json;
         this.maxBodySize = config.limits().maxBodySize().asLongValue();
         this.maxImportSize = config.limits().maxImportSize().asLongValue();
+        this.maxUploadSize = config.media().maxUploadSize().asLongValue();
         this.bodies = BodyHandler.create(false).setBodyLimit(maxBodySize);
         this.bodyReadTimeout = config.limits().bodyReadTimeout();
     }
 
     void refuseOversizedBody(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long limit = IMPORT_PATH.equals(context.request().path()) ? maxImportSize : maxBodySize;
+        String path = context.request().path();
+        long limit = IMPORT_PATH.equals(path) ? maxImportSize : isUpload(context.request()) ? maxUploadSize + FORM_OVERHEAD : maxBodySize;
         if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
             answer(context, 413, "Request Entity Too Large", "The request body is larger than the limit of " + limit + " bytes");
@@ -86,7 +93,7 @@ class HttpLayerProblems {
     void readBody(RoutingContext context) {
         HttpServerRequest request = context.request();
         // an empty body is passed on as it is: the body handler would wait for its end forever
-        if (!HAS_BODY.contains(request.method()) || IMPORT_PATH.equals(request.path()) || request.isEnded()
+        if (!HAS_BODY.contains(request.method()) || IMPORT_PATH.equals(request.path()) || isUpload(request) || request.isEnded()
                 || "0".equals(request.getHeader(HttpHeaders.CONTENT_LENGTH))) {
             context.next();
             return;
@@ -103,6 +110,10 @@ class HttpLayerProblems {
         });
         context.put(BODY_TIMER, timer);
         bodies.handle(context);
+    }
+
+    private static boolean isUpload(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST && MEDIA_PATH.equals(request.path());
     }
 
     /** After {@link #readBody}: the body is in, so the REST layer may run (unless the body came too late). */

@@ -36,7 +36,7 @@ public class OpenApiConventions implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/") || path.startsWith("/sitemap")) {
+            if (path.startsWith("/api/") || path.startsWith("/sitemap") || path.startsWith("/media/")) {
                 item.getOperations().forEach((method, operation) -> {
                     addCommonResponses(operation, method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD);
                     describeMergePatchBody(openAPI, operation);

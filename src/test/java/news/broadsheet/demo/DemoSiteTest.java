@@ -3,8 +3,10 @@ package news.broadsheet.demo;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 import news.broadsheet.Api;
+import news.broadsheet.media.TestImages;
 import news.broadsheet.subscription.SmtpServer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +75,35 @@ class DemoSiteTest {
 
     private static String image(String name) {
         return apiOrigin() + "/demo/images/" + name;
+    }
+
+    @Test
+    void aMediaLibraryPictureIsShownFromItsRenditions() {
+        byte[] photo = TestImages.jpeg(TestImages.halves(1600, 1000));
+        JsonPath media = Api.editor().multiPart("file", "ferry.jpg", photo, "image/jpeg").multiPart("alt", "A ferry at dawn")
+                .post("/api/v1/media").then().statusCode(201).extract().jsonPath();
+        String section = Api.section();
+        Map<String, Object> article = Api.article(section);
+        article.put("heroImage", Map.of("media", media.getString("id"), "caption", "Dawn at the quay"));
+        article.put("featured", true);
+        String slug = Api.create(article);
+        List<String> widths = media.getList("renditions.findAll { it.name.startsWith('w') && it.mimeType == 'image/webp' }.url");
+        for (int view = 1; view <= VIEWS; view++) {
+            if (view == 1) {
+                browser.open(site.url("article.html?slug=" + slug));
+            } else {
+                browser.reload();
+            }
+            WebElement hero = browser.find(".hero img");
+            assertEquals("A ferry at dawn", hero.getAttribute("alt"));
+            String chosen = browser.await(driver -> {
+                Object source = browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0 ? arguments[0].currentSrc : null", hero);
+                return source == null || ((String) source).isEmpty() ? null : (String) source;
+            });
+            assertTrue(widths.contains(chosen), "the browser took a WebP width from srcset: " + chosen);
+            assertEquals("1600", hero.getAttribute("width"));
+        }
+        browser.screenshot("article-media");
     }
 
     @Test

@@ -3,6 +3,7 @@ package news.broadsheet.demo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import news.broadsheet.Api;
+import news.broadsheet.media.TestImages;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,9 +34,13 @@ class SwaggerUiTest {
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     private static Browser browser;
     private static String base;
+    /** What a newcomer picks in a file field (an upload's): a photo. */
+    private static Path photo;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
+        photo = Files.createTempFile("swagger-ui-photo-", ".jpg");
+        Files.write(photo, TestImages.jpeg(TestImages.halves(800, 500)));
         base = "http://localhost:" + ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081);
         browser = Browser.start(List.of(base));
     }
@@ -116,6 +124,9 @@ class SwaggerUiTest {
         block.findElement(By.cssSelector(".opblock-summary-control")).click();
         WebElement tryOut = browser.await(d -> block.findElements(By.cssSelector(".try-out__btn")).stream().findFirst().orElse(null));
         tryOut.click();
+        for (WebElement file : block.findElements(By.cssSelector("input[type=file]"))) {
+            file.sendKeys(photo.toAbsolutePath().toString());
+        }
         WebElement executeButton = browser.await(d -> block.findElements(By.cssSelector(".btn.execute")).stream().findFirst().orElse(null));
         executeButton.click();
         String status = browser.await(d -> block.findElements(By.cssSelector(".live-responses-table tbody .response-col_status"))

@@ -20,6 +20,7 @@ import news.broadsheet.database.QueryCancelled;
 import news.broadsheet.web.StrictJson;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,11 +79,21 @@ public final class Problems {
             return answer(later.status(), Problem.type(later.problemType()), e.getMessage(), uri)
                     .with(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
         }
+        if (e instanceof Refused refused) {
+            return answer(refused.status(), Problem.type(refused.problemType()), e.getMessage(), uri);
+        }
         if (e instanceof MalformedBody malformed) {
             return answer(400, Problem.type(malformed.problemType()), e.getMessage(), uri);
         }
         if (e instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
+        }
+        if (e instanceof IllegalArgumentException && thrownBy(e, "org.jboss.resteasy.reactive.common.headers.MediaTypeHeaderDelegate")) {
+            return answer(415, Problem.GENERIC_TYPE, "The Content-Type header is not a media type (type/subtype, such as image/jpeg)", uri);
+        }
+        if (e instanceof IOException && isFormParsing(e)) {
+            return answer(400, Problem.type("malformed-form"), "The multipart/form-data body could not be read ("
+                    + e.getMessage() + "): each part needs its headers and the body must end with the closing boundary", uri);
         }
         if (e instanceof UnauthorizedException) {
             return unauthenticated("This operation needs an API token: send 'Authorization: Bearer <token>'", uri);
@@ -100,6 +111,21 @@ public final class Problems {
             return http(http, uri);
         }
         return unexpected(e, uri);
+    }
+
+    /** The REST layer's form reader failed on the body itself (a truncated or malformed multipart body). */
+    private static boolean isFormParsing(Throwable e) {
+        return thrownBy(e, "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler");
+    }
+
+    /** Whether the REST layer's {@code className} threw it (or called what did): its own errors about a request it read. */
+    private static boolean thrownBy(Throwable e, String className) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A problem's {@code instance}: the request's path. */
