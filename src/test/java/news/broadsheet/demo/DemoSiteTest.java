@@ -101,7 +101,7 @@ class DemoSiteTest {
                 return source == null || ((String) source).isEmpty() ? null : (String) source;
             });
             assertTrue(widths.contains(chosen), "the browser took a WebP width from srcset: " + chosen);
-            assertEquals("1600", hero.getAttribute("width"));
+            assertEquals("1600", hero.getDomAttribute("width"));
         }
         browser.screenshot("article-media");
     }
