@@ -1,9 +1,9 @@
 package news.broadsheet.media;
 
-import org.jboss.resteasy.reactive.PathPart;
-
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,6 +23,11 @@ final class LocalMediaStorage implements MediaStorage {
 
     LocalMediaStorage(Path root) throws IOException {
         this.root = Files.createDirectories(root.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public boolean remote() {
+        return false;
     }
 
     Path root() {
@@ -60,8 +65,14 @@ final class LocalMediaStorage implements MediaStorage {
                 }
 
                 @Override
-                public Object body(long offset, long count) {
-                    return new PathPart(path, offset, count);
+                public Optional<Path> localPath() {
+                    return Optional.of(path);
+                }
+
+                @Override
+                public InputStream open(long offset, long count) throws IOException {
+                    FileChannel channel = FileChannel.open(path);
+                    return Channels.newInputStream(channel.position(offset));
                 }
             });
         } catch (NoSuchFileException e) {

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,7 +45,7 @@ import java.util.stream.Stream;
 public class MediaService {
 
     static final String SORT = "media-newest";
-    private static final String FILE_PATTERN = "[A-Za-z0-9-]{1,60}\\.(jpg|png|webp|gif)";
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9-]{1,60}\\.(jpg|png|webp|gif)");
 
     private final MediaStorage storage;
     private final MediaAddresses addresses;
@@ -69,7 +70,7 @@ public class MediaService {
 
     /** Whether a name can be a stored file's (so no path of any other shape reaches the storage). */
     static boolean isFileName(String file) {
-        return file != null && file.matches(FILE_PATTERN);
+        return file != null && FILE_NAME.matcher(file).matches();
     }
 
     /** Adds the uploaded image in {@code file}; editors' fields win over the file's own metadata. */
@@ -198,11 +199,6 @@ public class MediaService {
         List<String> files = new ArrayList<>(media.renditions.stream().map(Rendition::file).toList());
         files.add(media.original);
         removeQuietly(id, files);
-    }
-
-    /** A stored file of an existing image, or empty; never touches the database. */
-    public Optional<MediaStorage.StoredFile> file(UUID id, String file) throws IOException {
-        return isFileName(file) ? storage.find(id, file) : Optional.empty();
     }
 
     /** What shows the image: articles (hero image or body) and authors (photo), a few named. */

@@ -26,11 +26,17 @@ public interface MediaStorage {
     /** Removes these files of the image; those already gone are skipped. */
     void delete(UUID media, Collection<String> files) throws IOException;
 
+    /** Whether finding and reading files waits on the network (so it never runs on an event loop). */
+    boolean remote();
+
     /** A stored file as an answer sends it. */
     interface StoredFile {
         long length();
 
-        /** The body of an answer with these bytes: a file part the HTTP layer sends as it is, or a stream. */
-        Object body(long offset, long count) throws IOException;
+        /** The file on this machine's disk, which the HTTP layer hands to the kernel to send; empty in remote storage. */
+        Optional<Path> localPath();
+
+        /** The bytes from {@code offset}, {@code count} of them at least (a reader stops at {@code count}). */
+        InputStream open(long offset, long count) throws IOException;
     }
 }

@@ -49,6 +49,11 @@ final class S3MediaStorage implements MediaStorage, AutoCloseable {
     }
 
     @Override
+    public boolean remote() {
+        return true;
+    }
+
+    @Override
     public void store(UUID media, Collection<Path> files) throws IOException {
         for (Path file : files) {
             String name = file.getFileName().toString();
@@ -72,7 +77,12 @@ final class S3MediaStorage implements MediaStorage, AutoCloseable {
                 }
 
                 @Override
-                public Object body(long offset, long count) {
+                public Optional<Path> localPath() {
+                    return Optional.empty();
+                }
+
+                @Override
+                public InputStream open(long offset, long count) {
                     return s3.getObject(get -> get.bucket(bucket).key(key).range("bytes=" + offset + "-" + (offset + count - 1)));
                 }
             });

@@ -24,7 +24,7 @@ import java.util.Set;
  * the path or query (400).
  */
 @ApplicationScoped
-class HttpLayerProblems {
+public class HttpLayerProblems {
 
     private static final String IMPORT_PATH = "/api/v1/articles/import";
     /** Image uploads: streamed to a file on a worker, like the import, and held to their own limit. */
@@ -149,7 +149,8 @@ class HttpLayerProblems {
         answer(context, 404, "Not Found", "There is nothing at " + context.request().path());
     }
 
-    void answer(RoutingContext context, int status, String title, String detail) {
+    /** Ends the exchange with a problem+json answer. */
+    public void answer(RoutingContext context, int status, String title, String detail) {
         String path = context.request().path();
         try {
             context.response()

@@ -20,7 +20,8 @@ import java.util.List;
  * 401 wherever a token is required, 403 there and on every write (a page on an origin that may not call the API), 412 wherever If-Match is read, 304 wherever If-None-Match is;</li>
  * <li>the ETag header on the successful answers of every operation that takes a conditional header;</li>
  * <li>a property that a schema does not require may be null (our records answer null, never leave a field out);</li>
- * <li>a merge-patch body has the schema of the full input with nothing required ({@code ArticleInputPatch}).</li>
+ * <li>a merge-patch body has the schema of the full input with nothing required ({@code ArticleInputPatch});</li>
+ * <li>a form body has its declared schema only, not the form fields SmallRye adds beside the reference.</li>
  * </ul>
  */
 public class OpenApiConventions implements OASFilter {
@@ -36,10 +37,11 @@ public class OpenApiConventions implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/") || path.startsWith("/sitemap") || path.startsWith("/media/")) {
+            if (path.startsWith("/api/") || path.startsWith("/sitemap")) {
                 item.getOperations().forEach((method, operation) -> {
                     addCommonResponses(operation, method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD);
                     describeMergePatchBody(openAPI, operation);
+                    keepDeclaredFormSchema(operation);
                 });
             }
         });
@@ -63,6 +65,17 @@ public class OpenApiConventions implements OASFilter {
                 property.addType(Schema.SchemaType.NULL);
             }
         });
+    }
+
+    /** SmallRye adds a form's {@code @RestForm} fields beside its declared schema; generators refuse a $ref with siblings. */
+    private static void keepDeclaredFormSchema(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        MediaType form = operation.getRequestBody().getContent().getMediaType("multipart/form-data");
+        if (form != null && form.getSchema() != null && form.getSchema().getRef() != null) {
+            form.setSchema(OASFactory.createSchema().ref(form.getSchema().getRef()));
+        }
     }
 
     private static void describeMergePatchBody(OpenAPI openAPI, Operation operation) {

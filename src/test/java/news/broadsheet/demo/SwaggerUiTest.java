@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
@@ -74,7 +75,7 @@ class SwaggerUiTest {
                 answer = execute(operation);
             } catch (RuntimeException e) {
                 browser.screenshot("FAILED-swagger-ui-" + operation.id());
-                throw new AssertionError("Swagger UI did not execute " + operation.method() + " " + operation.path(), e);
+                throw new AssertionError("Swagger UI did not execute " + operation.method() + " " + operation.path() + ": " + e, e);
             }
             String status = answer.substring(0, answer.indexOf(' '));
             if (operation.id().equals("listArticles") && !answer.contains("lviv-s-trams-run-again-after-the-storm")) {
@@ -118,24 +119,39 @@ class SwaggerUiTest {
         browser.find(".modal-ux .btn-done").click();
     }
 
+    /**
+     * Clicks as a user does, the element brought to the middle of the window first: at the edge, Swagger UI's
+     * animations or an expanded neighbour can still cover it for a moment, and then the click is tried again.
+     */
+    private static void click(WebElement element) {
+        browser.await(d -> {
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
+            try {
+                element.click();
+                return true;
+            } catch (ElementNotInteractableException e) { // "click intercepted" is one of these
+                return null;
+            }
+        });
+    }
+
     /** Expands the operation, clicks "Try it out" and "Execute", and answers the status Swagger UI shows. */
     private static String execute(Operation operation) {
         String id = "operations-" + operation.tag() + "-" + operation.id();
         WebElement block = browser.await(d -> d.findElements(By.id(id)).stream().findFirst().orElse(null));
-        browser.script("arguments[0].scrollIntoView()", block);
-        block.findElement(By.cssSelector(".opblock-summary-control")).click();
+        click(block.findElement(By.cssSelector(".opblock-summary-control")));
         WebElement tryOut = browser.await(d -> block.findElements(By.cssSelector(".try-out__btn")).stream().findFirst().orElse(null));
-        tryOut.click();
+        click(tryOut);
         for (WebElement file : block.findElements(By.cssSelector("input[type=file]"))) {
             file.sendKeys(photo.toAbsolutePath().toString());
         }
         WebElement executeButton = browser.await(d -> block.findElements(By.cssSelector(".btn.execute")).stream().findFirst().orElse(null));
-        executeButton.click();
+        click(executeButton);
         String status = browser.await(d -> block.findElements(By.cssSelector(".live-responses-table tbody .response-col_status"))
                 .stream().map(WebElement::getText).filter(text -> !text.isBlank()).findFirst().orElse(null));
         String body = block.findElements(By.cssSelector(".live-responses-table .response-col_description pre")).stream()
                 .map(WebElement::getText).findFirst().orElse("");
-        block.findElement(By.cssSelector(".opblock-summary-control")).click();
+        click(block.findElement(By.cssSelector(".opblock-summary-control")));
         return status.strip().split("\\s+")[0] + " " + body;
     }
 }

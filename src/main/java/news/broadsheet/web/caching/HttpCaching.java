@@ -80,8 +80,6 @@ public class HttpCaching {
             // the resource knows the answer is personal (a preview link's), whoever asks: it stays so
         } else if (authenticated || status >= 400 || !read) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, authenticated ? NEVER_STORE : "no-store");
-        } else if (cacheControl(response).contains("immutable")) {
-            // the resource's own: bytes that never change under their URL (media files) are kept for a year
         } else if (status == 200 || status == 304 || status == 301) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, publicCacheControl);
         }
