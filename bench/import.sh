@@ -23,7 +23,7 @@ python3 "$gen" "$work/second" --articles "$articles" --seed 7 >/dev/null
 BROADSHEET_ADMIN_TOKEN="$token" QUARKUS_HTTP_PORT="$port" BROADSHEET_EMBEDDED_POSTGRES_DATA_DIR="$work/postgres" \
   java "-Xmx$heap" -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "localhost:$port/q/health/ready" >/dev/null && break
   sleep 0.5

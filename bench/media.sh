@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Media library benchmark: builds the service, starts it on a fresh embedded PostgreSQL with the local storage, and
 # measures (1) the time from uploading a 12-megapixel JPEG to its answer, every rendition made; (2) heap and RSS while
-# 8 uploads of 20 MB arrive at once; (3) serving a rendition's bytes against nginx serving the same file (the ceiling).
+# 8 uploads of 20 MB arrive at once; (3) serving a rendition's bytes against nginx serving the same file (the ceiling):
+# 15 s of warm-up each, then the median of 3 runs.
 # usage: bench/media.sh     needs java 17+, python3, curl, wrk and nginx (both fetched from Debian's archive when missing)
 # env:   JAVA_OPTS (the service's; default -Xmx512m), UPLOADS (sequential 12 MP uploads timed, default 5), DURATION (s, 10)
 set -euo pipefail
@@ -32,7 +33,7 @@ BROADSHEET_SUBSCRIPTIONS_API_URL="http://localhost:$port" \
   java $java_opts -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
 service=$!
 nginx_pid=""
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; [ -z "$nginx_pid" ] || kill "$nginx_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true; [ -z "$nginx_pid" ] || kill "$nginx_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "localhost:$port/q/health/ready" >/dev/null && break
   sleep 0.5
@@ -107,18 +108,19 @@ CONF
 "$nginx" -p "$work/nginx" -e "$work/nginx/logs/error.log" -c "$work/nginx.conf"
 nginx_pid=$(cat "$work/nginx/nginx.pid")
 bytes=$(stat -c %s "$work/www/media/$file")
-rate() { # url -> requests/s and p99 of wrk with 16 connections
-  wrk -t1 -c16 -d3s "$1" >/dev/null 2>&1 || true
-  wrk -t1 -c16 -d"${duration}s" --latency "$1" | python3 -c '
-import re, sys
+rate() { # url -> median requests/s and p99 of 3 wrk runs with 16 connections, after a warm-up (the JIT's, for the service)
+  wrk -t1 -c16 -d15s "$1" >/dev/null 2>&1 || true
+  for _ in 1 2 3; do wrk -t1 -c16 -d"${duration}s" --latency "$1"; done | python3 -c '
+import re, statistics, sys
 text = sys.stdin.read()
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-p99 = re.search(r"99%\s+(\S+)", text).group(1)
-bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{rps:.0f} {p99} {bad.group(1) if bad else 0}")'
+rps = [float(v) for v in re.findall(r"Requests/sec:\s+([\d.]+)", text)]
+p99 = [float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit] for v, unit in re.findall(r"99%\s+([\d.]+)(us|ms|s)\b", text)]
+bad = sum(int(v) for v in re.findall(r"Non-2xx or 3xx responses: (\d+)", text))
+assert len(rps) == 3 and len(p99) == 3, text
+print(f"{statistics.median(rps):.0f} {statistics.median(p99):.2f}ms {bad} {min(rps):.0f}-{max(rps):.0f}")'
 }
-read -r service_rps service_p99 service_bad < <(rate "$url")
-read -r nginx_rps nginx_p99 nginx_bad < <(rate "http://127.0.0.1:$nginx_port/media/$file")
-python3 -c 'import sys; s, n = float(sys.argv[1]), float(sys.argv[2]); print(f"serving a rendition ({sys.argv[3]} bytes, 16 connections): service {s:.0f} req/s (p99 {sys.argv[4]}, {sys.argv[6]} errors), nginx {n:.0f} req/s (p99 {sys.argv[5]}): {100 * s / n:.0f}% of nginx")' \
-  "$service_rps" "$nginx_rps" "$bytes" "$service_p99" "$nginx_p99" "$service_bad"
+read -r service_rps service_p99 service_bad service_spread < <(rate "$url")
+read -r nginx_rps nginx_p99 nginx_bad nginx_spread < <(rate "http://127.0.0.1:$nginx_port/media/$file")
+python3 -c 'import sys; s, n = float(sys.argv[1]), float(sys.argv[2]); print(f"serving a rendition ({sys.argv[3]} bytes, 16 connections, medians of 3 runs): service {s:.0f} req/s ({sys.argv[7]}; p99 {sys.argv[4]}, {sys.argv[6]} errors), nginx {n:.0f} req/s ({sys.argv[8]}; p99 {sys.argv[5]}): {100 * s / n:.0f}% of nginx")' \
+  "$service_rps" "$nginx_rps" "$bytes" "$service_p99" "$nginx_p99" "$service_bad" "$service_spread" "$nginx_spread"
 echo "service RSS after: $(( $(ps -o rss= -p $service) / 1024 )) MiB"

@@ -20,7 +20,7 @@ BROADSHEET_ADMIN_TOKEN="$token" QUARKUS_HTTP_PORT="$port" BROADSHEET_EMBEDDED_PO
 BROADSHEET_WEBHOOKS_SECRET_KEY="$(head -c 32 /dev/urandom | base64)" BROADSHEET_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
   java $java_opts -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "localhost:$port/q/health/ready" >/dev/null && break
   sleep 0.5

@@ -99,6 +99,13 @@ public interface BroadsheetConfig {
         @WithDefault("60s")
         Duration renderingWait();
 
+        /**
+         * Memory for the bytes of recently served files of at most 1 MiB (renditions, mostly), answered from there with
+         * one write instead of a read of the disk or the bucket; 0 turns it off.
+         */
+        @WithDefault("64M")
+        MemorySize fileCacheSize();
+
         S3 s3();
 
         /** The bucket of the {@code s3} storage (AWS S3, MinIO, Ceph, Garage, R2...). */

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * The bytes of stored images at {@code /media/{id}/{file}}, answered as a static file server answers, without the
  * database or the REST layer. A file never changes under its name (a new focal point makes new crop names), so it is
  * cacheable for a year everywhere and its ETag is its name. One byte range answers 206 (If-Range honoured), a range
- * past the end 416, several ranges or a malformed one the whole file. Files on local disk go from the page cache to
- * the socket in the kernel (sendfile); files in S3 are read on a worker and written as fast as the client takes them.
+ * past the end 416, several ranges or a malformed one the whole file. Small files recently served are answered from
+ * memory ({@link MediaFileCache}); others on local disk are sent with sendfile, and files in S3 are read on a worker and
+ * written as fast as the client takes them.
  * The operation is described in {@code META-INF/openapi.yaml}.
  */
 @ApplicationScoped
@@ -37,16 +38,23 @@ class MediaFiles implements FileRoute {
     private static final long STALLED_CLIENT_SECONDS = 60;
 
     private final MediaStorage storage;
+    private final MediaFileCache memory;
     private final HttpLayerProblems problems;
 
-    MediaFiles(MediaStorage storage, HttpLayerProblems problems) {
+    MediaFiles(MediaStorage storage, MediaFileCache memory, HttpLayerProblems problems) {
         this.storage = storage;
+        this.memory = memory;
         this.problems = problems;
     }
 
     @Override
     public String path() {
         return "/media/:id/:file";
+    }
+
+    /** Sends {@code count} bytes of the file from {@code first}, the headers already set. */
+    private interface Body {
+        void send(HttpServerResponse response, long first, long count);
     }
 
     @Override
@@ -57,26 +65,36 @@ class MediaFiles implements FileRoute {
             notFound(context);
             return;
         }
-        if (storage.remote()) {
+        Buffer kept = memory.kept(media, file);
+        if (kept != null) {
+            answer(context, file, kept.length(), (response, first, count) -> response.end(kept.slice((int) first, (int) (first + count))));
+        } else if (storage.remote()) {
             context.vertx().executeBlocking(() -> storage.find(media, file), false)
-                    .onSuccess(found -> answer(context, file, found))
+                    .onSuccess(found -> answer(context, media, file, found))
                     .onFailure(context::fail);
-            return;
-        }
-        try {
-            answer(context, file, storage.find(media, file));
-        } catch (IOException e) {
-            context.fail(e);
+        } else {
+            try {
+                answer(context, media, file, storage.find(media, file));
+            } catch (IOException e) {
+                context.fail(e);
+            }
         }
     }
 
-    private void answer(RoutingContext context, String file, Optional<MediaStorage.StoredFile> found) {
+    private void answer(RoutingContext context, UUID media, String file, Optional<MediaStorage.StoredFile> found) {
         if (found.isEmpty()) {
             notFound(context);
             return;
         }
         MediaStorage.StoredFile stored = found.get();
-        long length = stored.length();
+        Optional<Path> local = stored.localPath();
+        answer(context, file, stored.length(), local.isPresent()
+                ? (response, first, count) -> response.sendFile(local.get().toString(), first, count)
+                : (response, first, count) -> stream(context, stored, first, count));
+        memory.keep(context.vertx(), media, file, stored);
+    }
+
+    private void answer(RoutingContext context, String file, long length, Body body) {
         String etag = '"' + context.pathParam("id") + '/' + file + '"';
         HttpServerResponse response = context.response();
         String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
@@ -107,15 +125,12 @@ class MediaFiles implements FileRoute {
                 .putHeader(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .putHeader(HttpHeaders.CONTENT_TYPE, ImageFormat.ofExtension(file.substring(file.lastIndexOf('.') + 1)).orElseThrow().mimeType())
                 .putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(count))
-                // compressed images only grow, and a compressed answer loses its length and the kernel's sendfile
+                // compressed images only grow, and a compressed answer loses its length
                 .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
-        Optional<Path> local = stored.localPath();
         if (context.request().method() == HttpMethod.HEAD) {
             response.end();
-        } else if (local.isPresent()) {
-            response.sendFile(local.get().toString(), first, count);
         } else {
-            stream(context, stored, first, count);
+            body.send(response, first, count);
         }
     }
 

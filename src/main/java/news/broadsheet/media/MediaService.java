@@ -48,15 +48,17 @@ public class MediaService {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9-]{1,60}\\.(jpg|png|webp|gif)");
 
     private final MediaStorage storage;
+    private final MediaFileCache memory;
     private final MediaAddresses addresses;
     private final MergePatch mergePatch;
     private final EntityManager entityManager;
     private final BroadsheetConfig.Media config;
     private final Semaphore renderings;
 
-    MediaService(MediaStorage storage, MediaAddresses addresses, MergePatch mergePatch, EntityManager entityManager,
-                 BroadsheetConfig config) {
+    MediaService(MediaStorage storage, MediaFileCache memory, MediaAddresses addresses, MergePatch mergePatch,
+                 EntityManager entityManager, BroadsheetConfig config) {
         this.storage = storage;
+        this.memory = memory;
         this.addresses = addresses;
         this.mergePatch = mergePatch;
         this.entityManager = entityManager;
@@ -282,6 +284,7 @@ public class MediaService {
         }
         try {
             storage.delete(id, files);
+            memory.forget(id, files);
         } catch (IOException | RuntimeException e) {
             Log.warnf("Could not remove %d files of media %s (%s); they are no longer named by any answer", files.size(), id, e.getMessage());
         }

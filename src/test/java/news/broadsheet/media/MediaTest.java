@@ -192,9 +192,39 @@ class MediaTest {
     }
 
     @Test
-    void filesAreServedAsImmutableWithRangesAndRevalidation() {
+    void filesAreServedAsImmutableWithRangesAndRevalidation() throws InterruptedException {
         JsonPath media = upload(TestImages.jpeg(TestImages.halves(700, 400)), "image/jpeg");
         String url = rendition(media, "w640", "image/webp");
+        assertServedAsAStaticFile(url); // from storage
+        awaitServedFromMemory(url);
+        assertServedAsAStaticFile(url);
+        String base = url.substring(0, url.lastIndexOf('/'));
+        given().get(base + "/w641.webp").then().statusCode(404).contentType("application/problem+json");
+        given().get(base + "/..%2F..%2Fapplication.properties").then().statusCode(404);
+        given().get(base.substring(0, base.lastIndexOf('/')) + "/not-an-id/w640.webp").then().statusCode(404);
+        // the record is public and cacheable
+        given().get("/api/v1/media/" + media.getString("id")).then().statusCode(200)
+                .header("Cache-Control", startsWith("public")).body("renditions.size()", equalTo(4 + 4 + 2 + 2)); // 320 and 640; 16:9 of 700 x 394: the same; 4:3 and 1:1 320 only
+    }
+
+    @Test
+    void filesDeletedOrReplacedAreNotServedFromMemory() throws InterruptedException {
+        JsonPath media = upload(TestImages.jpeg(TestImages.halves(700, 400)), "image/jpeg");
+        String id = media.getString("id");
+        String crop = rendition(media, "1x1-w320", "image/webp");
+        awaitServedFromMemory(crop);
+        String etag = Api.editor().get("/api/v1/media/" + id).then().extract().header("ETag");
+        Api.editor().contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"focalPoint\": {\"x\": 0.9, \"y\": 0.5}}").patch("/api/v1/media/" + id).then().statusCode(200);
+        given().get(crop).then().statusCode(404);
+
+        String width = rendition(media, "w320", "image/jpeg");
+        awaitServedFromMemory(width);
+        Api.editor().delete("/api/v1/media/" + id).then().statusCode(204);
+        given().get(width).then().statusCode(404);
+    }
+
+    private static void assertServedAsAStaticFile(String url) {
         Response whole = given().header("Origin", "https://news.example").get(url);
         whole.then().statusCode(200).contentType("image/webp")
                 .header("Cache-Control", "public, max-age=31536000, immutable")
@@ -210,20 +240,35 @@ class MediaTest {
         head.then().statusCode(200).header("Content-Length", String.valueOf(bytes.length)).header("ETag", etag);
         assertEquals(0, head.asByteArray().length);
         given().header("If-None-Match", etag).get(url).then().statusCode(304).header("ETag", etag);
-        given().header("Range", "bytes=0-9").get(url).then().statusCode(206)
-                .header("Content-Range", "bytes 0-9/" + bytes.length).header("Content-Length", "10");
+        byte[] head10 = given().header("Range", "bytes=0-9").get(url).then().statusCode(206)
+                .header("Content-Range", "bytes 0-9/" + bytes.length).header("Content-Length", "10").extract().asByteArray();
+        assertEquals(Arrays.toString(Arrays.copyOfRange(bytes, 0, 10)), Arrays.toString(head10));
         byte[] tail = given().header("Range", "bytes=-4").get(url).then().statusCode(206).extract().asByteArray();
         assertEquals(Arrays.toString(Arrays.copyOfRange(bytes, bytes.length - 4, bytes.length)), Arrays.toString(tail));
         given().header("Range", "bytes=" + bytes.length + "-").get(url).then().statusCode(416)
                 .header("Content-Range", "bytes */" + bytes.length);
         given().header("Range", "bytes=0-9").header("If-Range", "\"another\"").get(url).then().statusCode(200);
-        String base = url.substring(0, url.lastIndexOf('/'));
-        given().get(base + "/w641.webp").then().statusCode(404).contentType("application/problem+json");
-        given().get(base + "/..%2F..%2Fapplication.properties").then().statusCode(404);
-        given().get(base.substring(0, base.lastIndexOf('/')) + "/not-an-id/w640.webp").then().statusCode(404);
-        // the record is public and cacheable
-        given().get("/api/v1/media/" + media.getString("id")).then().statusCode(200)
-                .header("Cache-Control", startsWith("public")).body("renditions.size()", equalTo(4 + 4 + 2 + 2)); // 320 and 640; 16:9 of 700 x 394: the same; 4:3 and 1:1 320 only
+    }
+
+    /** Reads a file until an answer comes from the media file cache (its hits on /q/metrics). */
+    private static void awaitServedFromMemory(String url) throws InterruptedException {
+        byte[] bytes = file(url);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            double before = memoryHits();
+            assertEquals(Arrays.toString(bytes), Arrays.toString(file(url)), "the same bytes from memory");
+            if (memoryHits() > before) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(url + " is never answered from memory");
+    }
+
+    private static double memoryHits() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"media_file_cache\"")
+                        && line.contains("result=\"hit\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
