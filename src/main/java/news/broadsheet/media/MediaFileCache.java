@@ -3,8 +3,8 @@ package news.broadsheet.media;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.buffer.Unpooled;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 class MediaFileCache {
 
     /** Larger files (originals, mostly) are sent from storage each time. */
-    static final long LARGEST = 1024 * 1024;
+    private static final long LARGEST = 1024 * 1024;
     private static final Duration LIFETIME = Duration.ofMinutes(1);
 
     private final Cache<String, Buffer> files;
@@ -72,16 +72,19 @@ class MediaFileCache {
                 return Buffer.buffer(Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(bytes.length).put(bytes).flip()));
             }
         }, false).onComplete(read -> {
-            if (read.succeeded()) {
+            if (loading.remove(key) && read.succeeded()) { // not when the file was deleted while it was read
                 files.put(key, read.result());
             }
-            loading.remove(key);
         });
     }
 
     /** Files just deleted from storage. */
     void forget(UUID media, Collection<String> deleted) {
-        deleted.forEach(file -> files.invalidate(key(media, file)));
+        deleted.forEach(file -> {
+            String key = key(media, file);
+            loading.remove(key);
+            files.invalidate(key);
+        });
     }
 
     private static String key(UUID media, String file) {

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 class MediaFiles implements FileRoute {
 
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
     private static final int CHUNK = 64 * 1024;
     /** How long a client may take to accept a chunk of a file from S3 before its answer is abandoned. */

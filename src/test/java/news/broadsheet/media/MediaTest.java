@@ -13,6 +13,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import news.broadsheet.Api;
+import news.broadsheet.CacheMetrics;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -254,9 +255,9 @@ class MediaTest {
     private static void awaitServedFromMemory(String url) throws InterruptedException {
         byte[] bytes = file(url);
         for (int attempt = 0; attempt < 50; attempt++) {
-            double before = memoryHits();
+            double before = CacheMetrics.hits("media_file_cache");
             assertEquals(Arrays.toString(bytes), Arrays.toString(file(url)), "the same bytes from memory");
-            if (memoryHits() > before) {
+            if (CacheMetrics.hits("media_file_cache") > before) {
                 return;
             }
             Thread.sleep(100);
@@ -264,12 +265,6 @@ class MediaTest {
         throw new AssertionError(url + " is never answered from memory");
     }
 
-    private static double memoryHits() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"media_file_cache\"")
-                        && line.contains("result=\"hit\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
 
     @Test
     void articlesShowLibraryImagesWithTheirRenditions() {

@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import news.broadsheet.Api;
+import news.broadsheet.CacheMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -40,12 +41,8 @@ class ResponseCacheTest {
         assertEquals(list.body().asString(), keptList.body().asString());
     }
 
-    /** The hits the response cache counts on /q/metrics (Caffeine's statistics through Micrometer). */
     private static double hits() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"response_cache\"")
-                        && line.contains("result=\"hit\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return CacheMetrics.hits("response_cache");
     }
 
     @Test
