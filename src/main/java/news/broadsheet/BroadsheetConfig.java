@@ -57,6 +57,46 @@ public interface BroadsheetConfig {
          */
         @WithDefault("1000")
         int rankedCandidates();
+
+        /**
+         * What answers {@code q}: {@code postgres} (the database's full-text search, nothing to set up) or
+         * {@code opensearch} (an OpenSearch cluster, for archives that outgrow it; articles are still read from the
+         * database).
+         */
+        @WithDefault("postgres")
+        Engine engine();
+
+        enum Engine { POSTGRES, OPENSEARCH }
+
+        OpenSearch opensearch();
+    }
+
+    /** The OpenSearch cluster of {@code broadsheet.search.engine=opensearch}. */
+    interface OpenSearch {
+        /** The cluster's HTTP addresses, comma-separated ({@code https://search-1:9200,https://search-2:9200}). */
+        @WithDefault("http://localhost:9200")
+        List<String> hosts();
+
+        /** Basic authentication, when the cluster's security plugin asks for it. */
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** The start of every index and alias name, so several sites or environments can share a cluster. */
+        @WithDefault("broadsheet-")
+        String indexPrefix();
+
+        /** Copies of each shard on other nodes; 0 on a single-node cluster. */
+        @WithDefault("1")
+        int replicas();
+
+        /** How often the indexer looks for changes to write when there were none: a change is searchable within about this plus a quarter second. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** How long a search waits for the cluster before it is answered 503. */
+        @WithDefault("5s")
+        Duration timeout();
     }
 
     Media media();

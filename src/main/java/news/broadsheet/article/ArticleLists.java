@@ -35,13 +35,17 @@ class ArticleLists {
 
     private final DataSource dataSource;
     private final RelevanceSearch relevance;
+    private final OpenSearchArticles openSearch;
+    private final boolean searchOnOpenSearch;
     private final Duration queryTimeout;
     private final int concurrentSearches;
     private final Semaphore searches;
 
-    ArticleLists(DataSource dataSource, RelevanceSearch relevance, BroadsheetConfig config) {
+    ArticleLists(DataSource dataSource, RelevanceSearch relevance, OpenSearchArticles openSearch, BroadsheetConfig config) {
         this.dataSource = dataSource;
         this.relevance = relevance;
+        this.openSearch = openSearch;
+        this.searchOnOpenSearch = config.search().engine() == BroadsheetConfig.Search.Engine.OPENSEARCH;
         this.queryTimeout = config.limits().queryTimeout();
         this.concurrentSearches = config.limits().concurrentSearches();
         this.searches = new Semaphore(concurrentSearches);
@@ -49,11 +53,15 @@ class ArticleLists {
 
     /**
      * A list; a search (q) waits for one of {@code broadsheet.limits.concurrent-searches} turns, so that costly searches
-     * in numbers leave the rest of the connection pool to every other reader.
+     * in numbers leave the rest of the connection pool to every other reader. On OpenSearch the cluster finds the
+     * matches and the database only reads a page by id, so searches need no turns.
      */
     Page<ArticleSummary> list(ArticleQuery query) {
         if (query.search() == null) {
             return listNow(query);
+        }
+        if (searchOnOpenSearch) {
+            return searchOnOpenSearch(query);
         }
         try {
             if (!searches.tryAcquire(SEARCH_TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -87,6 +95,19 @@ class ArticleLists {
         } catch (SQLException e) {
             throw new IllegalStateException("Listing articles failed", e);
         }
+    }
+
+    private Page<ArticleSummary> searchOnOpenSearch(ArticleQuery query) {
+        OpenSearchArticles.Found found;
+        try (Connection connection = dataSource.getConnection()) {
+            if (query.section() != null) {
+                requireSection(connection, query.section());
+            }
+            found = openSearch.search(connection, query);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Searching articles failed", e);
+        }
+        return OpenSearchArticles.page(found, inOrder(found.ids(), query.visibility() != ArticleQuery.Visibility.PUBLIC));
     }
 
     /** One page and the position after it, or null on the last page. */

@@ -3,6 +3,7 @@ package news.broadsheet.article;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import news.broadsheet.Api;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SearchTest {
     private static final Random RANDOM = new Random();
 
     /** A made-up word no other test uses, so each test searches only its own articles. */
-    private static String uniqueWord() {
+    static String uniqueWord() {
         StringBuilder word = new StringBuilder("zq");
         for (int i = 0; i < 8; i++) {
             word.append((char) ('a' + RANDOM.nextInt(26)));
@@ -83,7 +84,7 @@ class SearchTest {
                 connection.rollback();
             }
         }
-        anonymous().queryParam("q", word).get("/api/v1/articles").then().statusCode(200).body("items", hasSize(1));
+        search().queryParam("q", word).get("/api/v1/articles").then().statusCode(200).body("items", hasSize(1));
     }
 
     /**
@@ -100,7 +101,7 @@ class SearchTest {
             try {
                 for (int i = 0; i < 2; i++) {
                     String query = word + " " + uniqueWord();
-                    Thread search = new Thread(() -> anonymous().queryParam("q", query).get("/api/v1/articles"));
+                    Thread search = new Thread(() -> search().queryParam("q", query).get("/api/v1/articles"));
                     search.start();
                     searches.add(search);
                 }
@@ -108,7 +109,7 @@ class SearchTest {
                     // two searches hold their turns
                     await().atMost(Duration.ofSeconds(10)).until(() -> waitingOnTheLock(waiting) == 2);
                 }
-                anonymous().queryParam("q", word).get("/api/v1/articles")
+                search().queryParam("q", word).get("/api/v1/articles")
                         .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
                         .body("type", equalTo("urn:broadsheet:problem:searches-busy"));
             } finally {
@@ -118,7 +119,7 @@ class SearchTest {
                 search.join(10_000);
             }
         }
-        anonymous().queryParam("q", word).get("/api/v1/articles").then().statusCode(200);
+        search().queryParam("q", word).get("/api/v1/articles").then().statusCode(200);
     }
 
     private static int waitingOnTheLock(Statement statement) throws Exception {
@@ -137,7 +138,7 @@ class SearchTest {
         String inBody = publish(section, "Council meets", "Nothing here", "The " + word + " was discussed at length.");
         String inTitle = publish(section, "The " + word + " returns", "Nothing here", "Plain text.");
         String inSummary = publish(section, "Council adjourns", "About the " + word, "Plain text.");
-        anonymous().queryParam("q", word).get("/api/v1/articles")
+        search().queryParam("q", word).get("/api/v1/articles")
                 .then().statusCode(200).body("items.slug", contains(inTitle, inSummary, inBody));
     }
 
@@ -160,7 +161,7 @@ class SearchTest {
         bodyOnly.put("body", "The " + word + " in the body.");
         bodyOnly.put("publishedAt", "2025-03-04T18:00:00Z");
         String inBody = Api.create(bodyOnly);
-        List<String> ranked = anonymous().queryParam("q", word).queryParam("limit", 100).get("/api/v1/articles")
+        List<String> ranked = search().queryParam("q", word).queryParam("limit", 100).get("/api/v1/articles")
                 .then().statusCode(200).extract().jsonPath().getList("items.slug");
         // days 3..7 are the 5 newest head matches: ranked, titles (days 4, 6) above summaries (days 3, 5, 7)
         assertEquals(Set.of(headMatches.get(3), headMatches.get(5)), Set.copyOf(ranked.subList(0, 2)));
@@ -173,11 +174,19 @@ class SearchTest {
         }
     }
 
-    private static List<String> allPages(String word, int limit) {
+    /**
+     * A search request, once what was written is searchable: at once on the database engine; the OpenSearch run waits
+     * for its indexer.
+     */
+    RequestSpecification search() {
+        return anonymous();
+    }
+
+    List<String> allPages(String word, int limit) {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            var request = anonymous().queryParam("q", word).queryParam("limit", limit);
+            var request = search().queryParam("q", word).queryParam("limit", limit);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -194,15 +203,15 @@ class SearchTest {
         String section = Api.section();
         String krakow = publish(section, "Kraków " + word + " festival", null, "Text.");
         String lodz = publish(section, "Lodz " + word + " market", null, "Text.");
-        anonymous().queryParam("q", "Krakow " + word).get("/api/v1/articles").then().body("items.slug", contains(krakow));
-        anonymous().queryParam("q", "Łódź " + word).get("/api/v1/articles").then().body("items.slug", contains(lodz));
+        search().queryParam("q", "Krakow " + word).get("/api/v1/articles").then().body("items.slug", contains(krakow));
+        search().queryParam("q", "Łódź " + word).get("/api/v1/articles").then().body("items.slug", contains(lodz));
     }
 
     @Test
     void stemmingFindsOtherFormsOfAWord() {
         String word = uniqueWord();
         String slug = publish(Api.section(), "Elections in " + word, null, "Text.");
-        anonymous().queryParam("q", "election " + word).get("/api/v1/articles").then().body("items.slug", contains(slug));
+        search().queryParam("q", "election " + word).get("/api/v1/articles").then().body("items.slug", contains(slug));
     }
 
     @Test
@@ -212,17 +221,17 @@ class SearchTest {
         String tramStrike = publish(section, word + " tram strike ends", null, "Text.");
         String strikeOfTrams = publish(section, word + " strike hits trams", null, "Text.");
         String busStrike = publish(section, word + " bus strike", null, "Text.");
-        anonymous().queryParam("q", word + " \"tram strike\"").get("/api/v1/articles").then().body("items.slug", contains(tramStrike));
-        anonymous().queryParam("q", word + " strike -bus").get("/api/v1/articles")
+        search().queryParam("q", word + " \"tram strike\"").get("/api/v1/articles").then().body("items.slug", contains(tramStrike));
+        search().queryParam("q", word + " strike -bus").get("/api/v1/articles")
                 .then().body("items.slug", containsInAnyOrder(tramStrike, strikeOfTrams));
-        anonymous().queryParam("q", word + " bus or " + word + " ends").get("/api/v1/articles")
+        search().queryParam("q", word + " bus or " + word + " ends").get("/api/v1/articles")
                 .then().body("items.slug", containsInAnyOrder(tramStrike, busStrike));
     }
 
     @Test
     void anyQueryTextIsAccepted() {
         for (String q : List.of("\"unclosed", "!!! & | ( ) :*", "-", "or or or", "a <-> b", "'; drop table article; --", "\\", "ünïcödé ✓ 漢字")) {
-            anonymous().queryParam("q", q).get("/api/v1/articles").then().statusCode(200);
+            search().queryParam("q", q).get("/api/v1/articles").then().statusCode(200);
         }
     }
 
@@ -241,11 +250,11 @@ class SearchTest {
         String olderSlug = Api.create(older);
         String newerSlug = Api.create(newer);
         publish(other, word + " elsewhere", null, "Text.");
-        anonymous().queryParam("q", word).queryParam("section", section).get("/api/v1/articles")
+        search().queryParam("q", word).queryParam("section", section).get("/api/v1/articles")
                 .then().body("items.slug", contains(olderSlug, newerSlug));
-        anonymous().queryParam("q", word).queryParam("section", section).queryParam("sort", "-publishedAt").get("/api/v1/articles")
+        search().queryParam("q", word).queryParam("section", section).queryParam("sort", "-publishedAt").get("/api/v1/articles")
                 .then().body("items.slug", contains(newerSlug, olderSlug));
-        anonymous().queryParam("q", word).queryParam("count", "true").get("/api/v1/articles").then().body("total", equalTo(3));
+        search().queryParam("q", word).queryParam("count", "true").get("/api/v1/articles").then().body("total", equalTo(3));
     }
 
     @Test
@@ -261,7 +270,7 @@ class SearchTest {
         List<String> seen = allPages(word, 3);
         assertEquals(7, seen.size(), seen.toString());
         assertEquals(new HashSet<>(all), new HashSet<>(seen));
-        List<String> onePage = anonymous().queryParam("q", word).queryParam("limit", 100).get("/api/v1/articles")
+        List<String> onePage = search().queryParam("q", word).queryParam("limit", 100).get("/api/v1/articles")
                 .then().extract().jsonPath().getList("items.slug");
         assertEquals(onePage, seen, "pages follow the ranked order");
     }
@@ -270,13 +279,13 @@ class SearchTest {
     void highlightMarksTheMatchAndEscapesTheRest() {
         String word = uniqueWord();
         publish(Api.section(), "Report", null, "Before <script>alert(1)</script> the **" + word + "** appeared & left.");
-        anonymous().queryParam("q", word).queryParam("highlight", "true").get("/api/v1/articles")
+        search().queryParam("q", word).queryParam("highlight", "true").get("/api/v1/articles")
                 .then().statusCode(200)
                 .body("items[0].highlight", containsString("<mark>" + word + "</mark>"))
                 .body("items[0].highlight", containsString("&amp; left"))
                 .body("items[0].highlight", not(containsString("<script")))
                 .body("items[0].highlight", not(containsString("**")));
-        anonymous().queryParam("q", word).get("/api/v1/articles")
+        search().queryParam("q", word).get("/api/v1/articles")
                 .then().body("items[0]", not(org.hamcrest.Matchers.hasKey("highlight")));
     }
 
@@ -288,7 +297,7 @@ class SearchTest {
         publish(section, "The " + word + " report", "Nothing here", "It mentions " + other + " in the body only.");
         String clean = publish(section, "Another " + word + " report", "Nothing here", "Plain text.");
         for (String sort : new String[]{null, "relevance", "-publishedAt"}) {
-            var request = anonymous().queryParam("q", word + " -" + other).queryParam("count", "true");
+            var request = search().queryParam("q", word + " -" + other).queryParam("count", "true");
             if (sort != null) {
                 request.queryParam("sort", sort);
             }
@@ -319,7 +328,7 @@ class SearchTest {
         publish(section, "Council news", "The " + word + " in the summary", "Nothing in the body.");
         publish(section, "Market news", "Nothing in the summary",
                 "A long body. ".repeat(80) + "Then the " + word + " appears near the end. " + "More text. ".repeat(40));
-        anonymous().queryParam("q", word).queryParam("highlight", "true").get("/api/v1/articles").then().statusCode(200)
+        search().queryParam("q", word).queryParam("highlight", "true").get("/api/v1/articles").then().statusCode(200)
                 .body("items.size()", equalTo(3))
                 .body("items.highlight", everyItem(containsString("<mark>" + word + "</mark>")));
     }
@@ -329,7 +338,7 @@ class SearchTest {
         String word = uniqueWord();
         String section = Api.section();
         publish(section, "The " + word + " night trains", "Nothing here", "The council approved the night trains on Monday.");
-        anonymous().queryParam("q", word + " \"night trains\" -budget").queryParam("highlight", "true").get("/api/v1/articles")
+        search().queryParam("q", word + " \"night trains\" -budget").queryParam("highlight", "true").get("/api/v1/articles")
                 .then().statusCode(200).body("items.size()", equalTo(1))
                 .body("items[0].highlight", containsString("<mark>night</mark> <mark>trains</mark>"))
                 .body("items[0].highlight", not(containsString("budget")));
@@ -342,13 +351,13 @@ class SearchTest {
         draft.put("title", word + " draft");
         draft.put("status", "DRAFT");
         Api.create(draft);
-        anonymous().queryParam("q", word).get("/api/v1/articles").then().body("items", empty());
+        search().queryParam("q", word).get("/api/v1/articles").then().body("items", empty());
     }
 
     @Test
     void badSearchParametersAre400() {
         anonymous().queryParam("sort", "relevance").get("/api/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("sort"));
-        anonymous().queryParam("q", "x".repeat(501)).get("/api/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("q"));
-        anonymous().queryParam("q", "x").queryParam("highlight", "maybe").get("/api/v1/articles").then().statusCode(400);
+        search().queryParam("q", "x".repeat(501)).get("/api/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("q"));
+        search().queryParam("q", "x").queryParam("highlight", "maybe").get("/api/v1/articles").then().statusCode(400);
     }
 }

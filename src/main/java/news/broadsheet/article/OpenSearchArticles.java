@@ -1,0 +1,292 @@
+package news.broadsheet.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.search.ArticleIndex;
+import news.broadsheet.search.SearchAvailability;
+import news.broadsheet.search.SearchSyntax;
+import news.broadsheet.section.SectionTree;
+import news.broadsheet.web.paging.Cursor;
+import news.broadsheet.web.paging.Page;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Searches ({@code q}) answered by OpenSearch (broadsheet.search.engine=opensearch): the index finds, ranks, counts and
+ * highlights; the articles themselves are read from the database by id, so a list item is the same whichever engine
+ * found it.
+ * <p>
+ * Relevance is the same rule as the database engine's, computed from the article alone: each word of the query counts
+ * where it matches best, title (10) above subtitle and summary (4) above body (2); equal ranks come newest first.
+ * Nothing in it depends on other articles (no term frequencies across the index), so a cursor keeps its place while
+ * articles are published.
+ */
+@ApplicationScoped
+class OpenSearchArticles {
+
+    private static final List<String> TEXT_FIELDS = List.of("title", "subtitle", "summary", "body");
+    private static final Map<String, Integer> FIELD_WEIGHTS = orderedWeights();
+    private static final String MATCH_START = "\u0002";
+    private static final String MATCH_END = "\u0003";
+    private static final int SNIPPET_FRAGMENTS = 2;
+
+    private final ArticleIndex index;
+    private final SearchAvailability availability;
+    private final ObjectMapper json;
+
+    OpenSearchArticles(ArticleIndex index, SearchAvailability availability, ObjectMapper json) {
+        this.index = index;
+        this.availability = availability;
+        this.json = json;
+    }
+
+    private static Map<String, Integer> orderedWeights() {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        weights.put("title", 10);
+        weights.put("subtitle", 4);
+        weights.put("summary", 4);
+        weights.put("body", 2);
+        return weights;
+    }
+
+    /** The ids of a page of matches, in order, with the position after it, their count if asked and their snippets. */
+    record Found(List<UUID> ids, Cursor next, Long total, Map<UUID, String> highlights) {
+    }
+
+    Found search(Connection connection, ArticleQuery query) throws SQLException {
+        availability.require();
+        SearchSyntax syntax = SearchSyntax.parse(query.search());
+        ObjectNode request = json.createObjectNode();
+        request.put("size", query.limit() + 1);
+        request.put("_source", false);
+        request.put("track_total_hits", query.count());
+        ObjectNode bool = request.putObject("query").putObject("bool");
+        if (!filters(connection, query, syntax, bool.putArray("filter"))) {
+            return new Found(List.of(), null, query.count() ? 0L : null, Map.of());
+        }
+        ArrayNode should = bool.putArray("should");
+        for (SearchSyntax.Term term : syntax.positiveTerms()) {
+            should.add(bestField(term));
+        }
+        bool.put("minimum_should_match", 1); // a query of stop words alone finds nothing, as in the database
+        sort(request, query);
+        if (query.highlight()) {
+            highlight(request, syntax);
+        }
+
+        JsonNode answer = index.search(request);
+        JsonNode hits = answer.path("hits").path("hits");
+        List<UUID> ids = new ArrayList<>();
+        Map<UUID, String> highlights = new HashMap<>();
+        Cursor next = null;
+        for (int i = 0; i < hits.size(); i++) {
+            JsonNode hit = hits.get(i);
+            if (i == query.limit()) {
+                next = cursorAfter(query.sort(), hits.get(i - 1));
+                break;
+            }
+            UUID id = UUID.fromString(hit.path("_id").asText());
+            ids.add(id);
+            if (hit.has("highlight")) {
+                highlights.put(id, snippet(hit.path("highlight")));
+            }
+        }
+        Long total = query.count() ? answer.path("hits").path("total").path("value").asLong() : null;
+        return new Found(ids, next, total, highlights);
+    }
+
+    /** The filters of the list; false when one of them can match nothing (an unknown author). */
+    private boolean filters(Connection connection, ArticleQuery query, SearchSyntax syntax, ArrayNode filter) throws SQLException {
+        switch (query.visibility()) {
+            case PUBLIC -> {
+                filter.addObject().putObject("term").put("status", "PUBLISHED");
+                filter.addObject().putObject("range").putObject("sort_time").put("lte", Instant.now().toString());
+            }
+            case PUBLISHED -> filter.addObject().putObject("term").put("status", "PUBLISHED");
+            case DRAFT -> filter.addObject().putObject("term").put("status", "DRAFT");
+            case ARCHIVED -> filter.addObject().putObject("term").put("status", "ARCHIVED");
+            case ANY -> {
+            }
+        }
+        ObjectNode anyAlternative = filter.addObject().putObject("bool");
+        ArrayNode alternatives = anyAlternative.putArray("should");
+        for (SearchSyntax.Alternative alternative : syntax.alternatives()) {
+            ObjectNode matches = alternatives.addObject().putObject("bool");
+            ArrayNode required = matches.putArray("filter");
+            alternative.required().forEach(term -> required.add(anyField(term, "all")));
+            ArrayNode excluded = matches.putArray("must_not");
+            alternative.excluded().forEach(term -> excluded.add(anyField(term, "none")));
+        }
+        anyAlternative.put("minimum_should_match", 1);
+        if (query.section() != null) {
+            ArrayNode ids = filter.addObject().putObject("terms").putArray("section_id");
+            strings(connection, "select id from " + SectionTree.IDS_OF_SLUG_AND_CHILDREN + " t", query.section()).forEach(ids::add);
+        }
+        if (query.tag() != null) {
+            filter.addObject().putObject("term").put("tags", query.tag());
+        }
+        if (query.author() != null) {
+            List<String> author = strings(connection, "select id from author where slug = ?", query.author());
+            if (author.isEmpty()) {
+                return false;
+            }
+            filter.addObject().putObject("term").put("author_ids", author.get(0));
+        }
+        if (query.featured() != null) {
+            filter.addObject().putObject("term").put("featured", query.featured());
+        }
+        if (query.from() != null || query.to() != null) {
+            ObjectNode range = filter.addObject().putObject("range").putObject("published_at");
+            if (query.from() != null) {
+                range.put("gte", query.from().toString());
+            }
+            if (query.to() != null) {
+                range.put("lte", query.to().toString());
+            }
+        }
+        return true;
+    }
+
+    /** A word (all its tokens, each in any field) or a phrase (in one field) anywhere in the article. */
+    private ObjectNode anyField(SearchSyntax.Term term, String zeroTerms) {
+        ObjectNode match = json.createObjectNode();
+        ObjectNode multi = match.putObject("multi_match").put("query", term.text()).put("zero_terms_query", zeroTerms);
+        TEXT_FIELDS.forEach(multi.putArray("fields")::add);
+        if (term.phrase()) {
+            multi.put("type", "phrase");
+        } else {
+            multi.put("type", "cross_fields").put("operator", "and");
+        }
+        return match;
+    }
+
+    /** The weight of the best field a term matches in: title above subtitle and summary above body. */
+    private ObjectNode bestField(SearchSyntax.Term term) {
+        ObjectNode best = json.createObjectNode();
+        ArrayNode fields = best.putObject("dis_max").putArray("queries");
+        FIELD_WEIGHTS.forEach((field, weight) -> {
+            ObjectNode scored = fields.addObject().putObject("constant_score");
+            scored.put("boost", weight);
+            scored.putObject("filter").set(term.phrase() ? "match_phrase" : "match", inField(field, term));
+        });
+        return best;
+    }
+
+    private ObjectNode inField(String field, SearchSyntax.Term term) {
+        ObjectNode match = json.createObjectNode();
+        ObjectNode options = match.putObject(field).put("query", term.text());
+        if (!term.phrase()) {
+            options.put("operator", "and");
+        }
+        return match;
+    }
+
+    private void sort(ObjectNode request, ArticleQuery query) {
+        ArrayNode sort = request.putArray("sort");
+        ArticleSort order = query.sort();
+        String direction = order.descending ? "desc" : "asc";
+        String timeField = order == ArticleSort.RECENTLY_UPDATED ? "updated_at" : "sort_time";
+        if (order.byRank()) {
+            sort.addObject().put("_score", "desc");
+        }
+        sort.addObject().put(timeField, direction);
+        sort.addObject().put("id", direction);
+        Cursor cursor = query.cursor();
+        if (cursor != null) {
+            ArrayNode after = request.putArray("search_after");
+            if (order.byRank()) {
+                after.add(cursor.rank());
+                after.add(nanos(cursor.rankedTime()));
+            } else {
+                after.add(nanos(cursor.time()));
+            }
+            after.add(cursor.id().toString());
+        }
+    }
+
+    private static Cursor cursorAfter(ArticleSort order, JsonNode hit) {
+        JsonNode values = hit.path("sort");
+        UUID id = UUID.fromString(hit.path("_id").asText());
+        if (order.byRank()) {
+            return Cursor.after(order.parameter, (float) values.get(0).asDouble(), instant(values.get(1).asLong()), id);
+        }
+        return Cursor.after(order.parameter, instant(values.get(0).asLong()), id);
+    }
+
+    private static long nanos(Instant time) {
+        return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    /** Marks the query's words and phrases (not the excluded ones) in the head whole and in up to two passages of the body. */
+    private void highlight(ObjectNode request, SearchSyntax syntax) {
+        ObjectNode highlight = request.putObject("highlight");
+        highlight.putArray("pre_tags").add(MATCH_START);
+        highlight.putArray("post_tags").add(MATCH_END);
+        highlight.put("encoder", "default");
+        highlight.put("require_field_match", false);
+        ObjectNode fields = highlight.putObject("fields");
+        for (String field : TEXT_FIELDS) {
+            ObjectNode options = fields.putObject(field);
+            if (field.equals("body")) {
+                options.put("fragment_size", 160).put("number_of_fragments", SNIPPET_FRAGMENTS)
+                        .put("max_analyzer_offset", RelevanceSearch.HIGHLIGHTED_BODY_CHARACTERS);
+            } else {
+                options.put("number_of_fragments", 0);
+            }
+        }
+        ObjectNode terms = highlight.putObject("highlight_query").putObject("bool");
+        ArrayNode should = terms.putArray("should");
+        syntax.positiveTerms().forEach(term -> should.add(anyField(term, "none")));
+    }
+
+    /** Up to two passages that show a match, head fields first, as the database engine's snippets. */
+    private static String snippet(JsonNode highlight) {
+        List<String> passages = new ArrayList<>();
+        for (String field : TEXT_FIELDS) {
+            for (JsonNode passage : highlight.path(field)) {
+                if (passages.size() < SNIPPET_FRAGMENTS) {
+                    passages.add(passage.asText().replace(MATCH_START + MATCH_END, ""));
+                }
+            }
+        }
+        return Snippets.toHtml(String.join(" … ", passages));
+    }
+
+    private static List<String> strings(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            List<String> values = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    values.add(row.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    /** The page of list items, read from the database in the index's order. */
+    static Page<ArticleSummary> page(Found found, List<ArticleSummary> items) {
+        List<ArticleSummary> shown = items.stream()
+                .map(item -> found.highlights().containsKey(item.id()) ? item.withHighlight(found.highlights().get(item.id())) : item)
+                .toList();
+        return new Page<>(shown, found.next() == null ? null : found.next().encode(), found.total());
+    }
+}

@@ -1,0 +1,189 @@
+package news.broadsheet.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import news.broadsheet.BroadsheetConfig;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Request;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The articles' index on OpenSearch, behind an alias ({@code <prefix>articles}) that searches read: each build makes a
+ * new index ({@code <prefix>articles-<time>}) and moves the alias to it in one step. The mapping is
+ * {@code search/article-index.json}. Every call speaks OpenSearch's REST API through the client's transport.
+ */
+@ApplicationScoped
+public class ArticleIndex {
+
+    private static final DateTimeFormatter INDEX_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    private static final String NDJSON = "application/x-ndjson";
+
+    private final OpenSearchConnection connection;
+    private final ObjectMapper json;
+    private final String prefix;
+    private final int replicas;
+
+    ArticleIndex(OpenSearchConnection connection, ObjectMapper json, BroadsheetConfig config) {
+        this.connection = connection;
+        this.json = json;
+        this.prefix = config.search().opensearch().indexPrefix();
+        this.replicas = config.search().opensearch().replicas();
+    }
+
+    /** The name searches read, whichever index it points to. */
+    public String alias() {
+        return prefix + "articles";
+    }
+
+    /** The index the alias points to; empty before the first build has completed. */
+    Optional<String> liveIndex() throws IOException {
+        JsonNode answer = call("GET", "/_alias/" + alias(), null, 404);
+        if (answer == null) {
+            return Optional.empty();
+        }
+        Iterator<String> names = answer.fieldNames();
+        return names.hasNext() ? Optional.of(names.next()) : Optional.empty();
+    }
+
+    /** A new empty index with the current mapping, not refreshed until it is {@link #open(String) opened}. */
+    String createIndex() throws IOException {
+        String name = prefix + "articles-" + INDEX_TIME.format(Instant.now());
+        ObjectNode definition;
+        try (InputStream mapping = ArticleIndex.class.getResourceAsStream("/search/article-index.json")) {
+            definition = (ObjectNode) json.readTree(mapping);
+        }
+        ObjectNode settings = (ObjectNode) definition.get("settings");
+        settings.put("number_of_replicas", replicas);
+        settings.put("refresh_interval", "-1"); // filled in bulk first
+        call("PUT", "/" + name, definition.toString());
+        return name;
+    }
+
+    /** Makes a filled index searchable: refreshed, refreshing itself again, and the alias moved to it from {@code previous}. */
+    void open(String index, Optional<String> previous) throws IOException {
+        call("PUT", "/" + index + "/_settings", "{\"index\":{\"refresh_interval\":\"250ms\"}}");
+        call("POST", "/" + index + "/_refresh", null);
+        ObjectNode actions = json.createObjectNode();
+        var list = actions.putArray("actions");
+        list.addObject().putObject("add").put("index", index).put("alias", alias());
+        previous.ifPresent(old -> list.addObject().putObject("remove").put("index", old).put("alias", alias()));
+        call("POST", "/_aliases", actions.toString());
+        if (previous.isPresent()) {
+            call("DELETE", "/" + previous.get(), null, 404);
+        }
+    }
+
+    /** Writes these documents and removes these articles, in every one of {@code indices}; all or an exception. */
+    void write(Collection<String> indices, List<Map<String, Object>> documents, Collection<UUID> removed) throws IOException {
+        if (indices.isEmpty() || documents.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        var bulk = new ByteArrayOutputStream();
+        for (String index : indices) {
+            for (Map<String, Object> document : documents) {
+                line(bulk, Map.of("index", Map.of("_index", index, "_id", document.get("id"))));
+                line(bulk, document);
+            }
+            for (UUID id : removed) {
+                line(bulk, Map.of("delete", Map.of("_index", index, "_id", id.toString())));
+            }
+        }
+        JsonNode answer = call(Requests.builder().method("POST").endpoint("/_bulk")
+                .body(Body.from(bulk.toByteArray(), NDJSON)).build());
+        if (answer.path("errors").asBoolean()) {
+            for (JsonNode item : answer.path("items")) {
+                JsonNode result = item.elements().next();
+                int status = result.path("status").asInt();
+                if (status >= 300 && !(status == 404 && item.has("delete"))) {
+                    throw new IOException("OpenSearch refused a document: " + result.path("error"));
+                }
+            }
+        }
+    }
+
+    /** Runs a search on the alias; @throws SearchUnavailable when there is no index yet or the cluster does not answer */
+    public JsonNode search(ObjectNode request) {
+        try {
+            JsonNode answer = call("POST", "/" + alias() + "/_search", request.toString(), 404);
+            if (answer == null) {
+                throw new SearchUnavailable("the search index is being built");
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new SearchUnavailable("the search cluster does not answer (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Whether the cluster answers. */
+    boolean reachable() {
+        try {
+            call("GET", "/_cluster/health", null);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Makes every write so far searchable now, for tests and rebuilds rather than waiting a refresh interval. */
+    public void refresh() throws IOException {
+        call("POST", "/" + alias() + "/_refresh", null);
+    }
+
+    private void line(ByteArrayOutputStream out, Object value) {
+        try {
+            json.writeValue(out, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.write('\n');
+    }
+
+    private JsonNode call(String method, String endpoint, String body) throws IOException {
+        return call(method, endpoint, body, -1);
+    }
+
+    /** The answer, or null when it is {@code absentStatus}. */
+    private JsonNode call(String method, String endpoint, String body, int absentStatus) throws IOException {
+        var request = Requests.builder().method(method).endpoint(endpoint);
+        if (body != null) {
+            request.json(body);
+        }
+        return call(request.build(), absentStatus);
+    }
+
+    private JsonNode call(Request request) throws IOException {
+        return call(request, -1);
+    }
+
+    private JsonNode call(Request request, int absentStatus) throws IOException {
+        try (Response response = connection.client().generic().execute(request)) {
+            if (response.getStatus() == absentStatus) {
+                return null;
+            }
+            String text = response.getBody().map(Body::bodyAsString).orElse("{}");
+            if (response.getStatus() >= 300) {
+                throw new IOException(request.getMethod() + " " + request.getEndpoint() + ": " + response.getStatus() + " " + text);
+            }
+            return json.readTree(text);
+        } catch (RuntimeException e) {
+            throw new IOException(request.getMethod() + " " + request.getEndpoint() + " failed: " + e.getMessage(), e);
+        }
+    }
+}
