@@ -90,7 +90,7 @@ public interface BroadsheetConfig {
         @WithDefault("1")
         int replicas();
 
-        /** How often the indexer looks for changes to write when there were none: a change is searchable within about this plus a quarter second. */
+        /** How often the indexer looks for changes to write when there were none: a change is searchable within about this plus a tenth of a second. */
         @WithDefault("200ms")
         Duration pollInterval();
 

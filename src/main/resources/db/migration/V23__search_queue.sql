@@ -13,6 +13,7 @@ create table search_index (
     id                   boolean primary key default true check (id),
     rebuild_index        varchar(255),
     rebuild_after        uuid,
+    rebuild_copied       bigint      not null default 0,
     rebuild_requested_at timestamptz,
     unavailable_since    timestamptz,
     unavailable_reason   varchar(2000)

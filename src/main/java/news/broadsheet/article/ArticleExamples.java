@@ -145,6 +145,10 @@ final class ArticleExamples {
             {"type": "urn:broadsheet:problem:searches-busy", "title": "Service Unavailable", "status": 503,
              "detail": "8 searches are running on this instance; try again in 5 seconds",
              "instance": "/api/v1/articles"}""";
+    static final String SEARCH_UNAVAILABLE = """
+            {"type": "urn:broadsheet:problem:search-unavailable", "title": "Service Unavailable", "status": 503,
+             "detail": "Search is unavailable for now: the search cluster does not answer (Connection refused); lists without q still answer",
+             "instance": "/api/v1/articles"}""";
     static final String DATABASE_UNAVAILABLE = """
             {"type": "urn:broadsheet:problem:database-unavailable", "title": "Service Unavailable", "status": 503,
              "detail": "The database is unreachable right now; what this request had not committed was rolled back. Try again in a few seconds",

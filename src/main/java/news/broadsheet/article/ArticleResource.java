@@ -105,11 +105,15 @@ public class ArticleResource {
     @APIResponse(responseCode = "503", description = "A statement of this list or search ran past broadsheet.limits.query-timeout "
             + "(10 s) and was stopped (`query-timeout`: narrow the search, or leave out highlight or count); as many searches as "
             + "the instance runs at once (broadsheet.limits.concurrent-searches, 8) ran and none ended within 2 s (`searches-busy`); "
+            + "with broadsheet.search.engine=opensearch, the search cluster does not answer, its first index is still being built, "
+            + "or it missed changes that are being written again (`search-unavailable`: a search is refused rather than answered "
+            + "with results that may be wrong; lists without q still answer); "
             + "or the database is unreachable (`database-unavailable`). Retry-After says when to try again.",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "query-timeout", value = ArticleExamples.QUERY_TIMEOUT),
                             @ExampleObject(name = "searches-busy", value = ArticleExamples.SEARCHES_BUSY),
+                            @ExampleObject(name = "search-unavailable", value = ArticleExamples.SEARCH_UNAVAILABLE),
                             @ExampleObject(name = "database-unavailable", value = ArticleExamples.DATABASE_UNAVAILABLE)}))
     public RestResponse<Page<ArticleSummary>> list(@BeanParam ArticleListParameters parameters, @Context UriInfo uri) {
         ArticleQuery query = parameters.toQuery();

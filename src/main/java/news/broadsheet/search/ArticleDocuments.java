@@ -36,7 +36,7 @@ final class ArticleDocuments {
     /** The next articles in id order after {@code after} (from the first when null), for a rebuild. */
     static List<Map<String, Object>> after(Connection connection, UUID after, int limit) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(COLUMNS + " where a.id > ? order by a.id limit ?")) {
-            query.setObject(1, after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after);
+            query.setObject(1, after == null ? new UUID(0, 0) : after); // the least in PostgreSQL's order (unsigned bytes)
             query.setInt(2, limit);
             return read(query);
         }

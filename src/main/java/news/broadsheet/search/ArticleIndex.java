@@ -40,9 +40,10 @@ public class ArticleIndex {
     private final String prefix;
     private final int replicas;
 
-    ArticleIndex(OpenSearchConnection connection, ObjectMapper json, BroadsheetConfig config) {
+    ArticleIndex(OpenSearchConnection connection, BroadsheetConfig config) {
         this.connection = connection;
-        this.json = json;
+        // not the API's mapper: its limits are for clients' bodies, and a bulk answer is larger
+        this.json = new ObjectMapper();
         this.prefix = config.search().opensearch().indexPrefix();
         this.replicas = config.search().opensearch().replicas();
     }
@@ -78,7 +79,7 @@ public class ArticleIndex {
 
     /** Makes a filled index searchable: refreshed, refreshing itself again, and the alias moved to it from {@code previous}. */
     void open(String index, Optional<String> previous) throws IOException {
-        call("PUT", "/" + index + "/_settings", "{\"index\":{\"refresh_interval\":\"250ms\"}}");
+        call("PUT", "/" + index + "/_settings", "{\"index\":{\"refresh_interval\":\"1s\"}}");
         call("POST", "/" + index + "/_refresh", null);
         ObjectNode actions = json.createObjectNode();
         var list = actions.putArray("actions");
@@ -90,8 +91,12 @@ public class ArticleIndex {
         }
     }
 
-    /** Writes these documents and removes these articles, in every one of {@code indices}; all or an exception. */
-    void write(Collection<String> indices, List<Map<String, Object>> documents, Collection<UUID> removed) throws IOException {
+    /**
+     * Writes these documents and removes these articles, in every one of {@code indices}; all or an exception. With
+     * {@code searchable}, searches see them when this returns.
+     */
+    void write(Collection<String> indices, List<Map<String, Object>> documents, Collection<UUID> removed, boolean searchable)
+            throws IOException {
         if (indices.isEmpty() || documents.isEmpty() && removed.isEmpty()) {
             return;
         }
@@ -105,7 +110,7 @@ public class ArticleIndex {
                 line(bulk, Map.of("delete", Map.of("_index", index, "_id", id.toString())));
             }
         }
-        JsonNode answer = call(Requests.builder().method("POST").endpoint("/_bulk")
+        JsonNode answer = call(Requests.builder().method("POST").endpoint("/_bulk?filter_path=errors,items.*.status,items.*.error" + (searchable ? "&refresh=true" : ""))
                 .body(Body.from(bulk.toByteArray(), NDJSON)).build());
         if (answer.path("errors").asBoolean()) {
             for (JsonNode item : answer.path("items")) {

@@ -1,6 +1,5 @@
 package news.broadsheet.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
@@ -23,13 +22,11 @@ import java.net.URISyntaxException;
 public class OpenSearchConnection {
 
     private final BroadsheetConfig.OpenSearch config;
-    private final ObjectMapper json;
     private OpenSearchTransport transport;
     private OpenSearchClient client;
 
-    OpenSearchConnection(BroadsheetConfig config, ObjectMapper json) {
+    OpenSearchConnection(BroadsheetConfig config) {
         this.config = config.search().opensearch();
-        this.json = json;
     }
 
     public synchronized OpenSearchClient client() {
@@ -44,7 +41,7 @@ public class OpenSearchConnection {
         HttpHost[] hosts = config.hosts().stream().map(OpenSearchConnection::host).toArray(HttpHost[]::new);
         Timeout timeout = Timeout.of(config.timeout());
         return ApacheHttpClient5TransportBuilder.builder(hosts)
-                .setMapper(new JacksonJsonpMapper(json))
+                .setMapper(new JacksonJsonpMapper())
                 .setHttpClientConfigCallback(http -> {
                     if (config.username().isPresent()) {
                         var credentials = new BasicCredentialsProvider();

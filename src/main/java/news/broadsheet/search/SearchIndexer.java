@@ -78,12 +78,29 @@ public class SearchIndexer {
         }
     }
 
-    /** Asks for a new index filled from every article; the alias moves to it when it is complete. */
-    public void requestRebuild() {
+    /**
+     * Asks for a new index filled from every article; the alias moves to it when it is complete. A rebuild already
+     * asked for or under way is that one.
+     */
+    void requestRebuild() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("update search_index set rebuild_requested_at = now() where rebuild_index is null");
+            statement.executeUpdate("update search_index set rebuild_requested_at = now() where rebuild_requested_at is null");
         } catch (SQLException e) {
             throw new IllegalStateException("Requesting a search index rebuild failed", e);
+        }
+    }
+
+    /** The index's state as the database knows it. */
+    SearchIndexStatus.Rebuild rebuild() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select rebuild_index, rebuild_copied, rebuild_requested_at,"
+                     + " (select count(*) from article) from search_index where rebuild_requested_at is not null")) {
+            if (!row.next()) {
+                return null;
+            }
+            return new SearchIndexStatus.Rebuild(row.getString(1), row.getLong(2), row.getTimestamp(3).toInstant(), row.getLong(4));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the search index's state failed", e);
         }
     }
 
@@ -91,11 +108,11 @@ public class SearchIndexer {
         Duration backoff = pollInterval;
         while (running) {
             try {
-                if (step()) {
-                    backoff = pollInterval;
+                boolean more = step();
+                backoff = pollInterval;
+                if (more) {
                     continue;
                 }
-                backoff = pollInterval;
             } catch (Exception e) {
                 if (!running) {
                     return;
@@ -137,7 +154,8 @@ public class SearchIndexer {
         String rebuilding = state.rebuildIndex();
         if (rebuilding == null && (live.isEmpty() || state.rebuildRequested())) {
             rebuilding = index.createIndex();
-            update(connection, "update search_index set rebuild_index = ?, rebuild_after = null", rebuilding);
+            update(connection, "update search_index set rebuild_index = ?, rebuild_after = null, rebuild_copied = 0,"
+                    + " rebuild_requested_at = coalesce(rebuild_requested_at, now())", rebuilding);
             LOG.infof("Building search index %s from every article", rebuilding);
         }
         List<String> targets = new ArrayList<>(2);
@@ -160,24 +178,27 @@ public class SearchIndexer {
             List<Map<String, Object>> documents = ArticleDocuments.of(connection, queued);
             Set<UUID> removed = new HashSet<>(queued);
             documents.forEach(document -> removed.remove(ArticleDocuments.id(document)));
-            index.write(targets, documents, removed);
+            index.write(targets, documents, removed, true);
             try (PreparedStatement delete = connection.prepareStatement("delete from search_queue where position = any(?)")) {
                 delete.setArray(1, connection.createArrayOf("bigint", positions.toArray()));
                 delete.executeUpdate();
             }
+            searchedContentChanged(connection);
         }
         boolean more = positions.size() == BATCH;
 
         if (rebuilding != null) {
             List<Map<String, Object>> chunk = ArticleDocuments.after(connection, state.rebuildAfter(), REBUILD_CHUNK);
-            index.write(List.of(rebuilding), chunk, List.of());
+            index.write(List.of(rebuilding), chunk, List.of(), false);
             if (chunk.size() < REBUILD_CHUNK) {
                 index.open(rebuilding, live);
-                update(connection, "update search_index set rebuild_index = null, rebuild_after = null, rebuild_requested_at = null",
-                        (Object) null);
+                searchedContentChanged(connection);
+                update(connection, "update search_index set rebuild_index = null, rebuild_after = null, rebuild_copied = 0,"
+                        + " rebuild_requested_at = null", (Object) null);
                 LOG.infof("Search index %s is complete and searched from now on", rebuilding);
             } else {
-                update(connection, "update search_index set rebuild_after = ?", ArticleDocuments.id(chunk.get(chunk.size() - 1)));
+                update(connection, "update search_index set rebuild_after = ?, rebuild_copied = rebuild_copied + " + chunk.size(),
+                        ArticleDocuments.id(chunk.get(chunk.size() - 1)));
                 more = true;
             }
         }
@@ -186,6 +207,19 @@ public class SearchIndexer {
             LOG.info("Search index caught up with every queued change: searches answer again");
         }
         return more;
+    }
+
+    /**
+     * Search answers change now that the index has the changes, later than the writes that made them: cached answers
+     * (made under the content version of the writes, from the index before it had them) are dropped on every instance,
+     * as a write drops them (V8__content_change_notifications.sql).
+     */
+    private static void searchedContentChanged(Connection connection) throws SQLException {
+        try (PreparedStatement bump = connection.prepareStatement("""
+                with bumped as (update content_version set version = version + 1 where id = 1 returning version)
+                select pg_notify('broadsheet_content', version::text) from bumped""")) {
+            bump.execute();
+        }
     }
 
     private record State(String rebuildIndex, UUID rebuildAfter, boolean rebuildRequested, boolean unavailableSince) {

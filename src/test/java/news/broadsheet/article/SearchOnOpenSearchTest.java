@@ -1,10 +1,10 @@
 package news.broadsheet.article;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import news.broadsheet.Api;
+import news.broadsheet.search.OnOpenSearch;
 import news.broadsheet.search.OpenSearchNode;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * same content. Searches wait until the indexer has written what the test wrote.
  */
 @QuarkusTest
-@TestProfile(SearchOnOpenSearchTest.OnOpenSearch.class)
+@TestProfile(OnOpenSearch.class)
 class SearchOnOpenSearchTest extends SearchTest {
-
-    public static class OnOpenSearch implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OpenSearchNode.class));
-        }
-    }
 
     @Override
     RequestSpecification search() {
