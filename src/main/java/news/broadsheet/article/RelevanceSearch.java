@@ -5,6 +5,7 @@ import news.broadsheet.BroadsheetConfig;
 import news.broadsheet.database.BoundSql;
 import news.broadsheet.database.Clock;
 import news.broadsheet.web.paging.Cursor;
+import news.broadsheet.web.problem.InvalidInput;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +28,9 @@ import java.util.UUID;
  * (title above subtitle and summary), equal ranks newest first;</li>
  * <li>then every other match, newest first.</li>
  * </ol>
- * A cursor holds a rank and a time in the first part, a time in the second.
+ * A cursor holds a rank and a time in the first part, a time in the second, and in both where the first page's
+ * candidates ended: later pages rank within that window (every head match from its oldest candidate on), so articles
+ * published while a reader pages move nothing already served and skip nothing that matched.
  */
 @ApplicationScoped
 class RelevanceSearch {
@@ -49,17 +52,18 @@ class RelevanceSearch {
     ArticleLists.Listed page(Connection connection, ArticleQuery query, ListConditions where) throws SQLException {
         Cursor cursor = query.cursor();
         int limit = query.limit();
+        // later pages keep the first page's window of candidates: articles published meanwhile shift nothing served
+        Boundary boundary = cursor == null ? null : cursor.window().map(Boundary::decode).orElse(null);
         List<Ranked> ranked = List.of();
-        Boundary boundary = null;
         if (cursor == null || !cursor.hasTimeKey()) {
-            RankedPage first = ranked(connection, query, where, cursor, limit + 1);
+            RankedPage first = ranked(connection, query, where, cursor, boundary, limit + 1);
             ranked = first.rows();
+            boundary = first.boundary();
             if (ranked.size() > limit) {
                 Ranked last = ranked.get(limit - 1);
                 return new ArticleLists.Listed(summaries(ranked.subList(0, limit)),
-                        Cursor.after(RELEVANCE, last.rank(), last.time(), last.summary().id()));
+                        Cursor.after(RELEVANCE, last.rank(), last.time(), last.summary().id()).withWindow(boundary.encode()));
             }
-            boundary = first.boundary();
             cursor = null;
         }
         int remaining = limit - ranked.size();
@@ -71,6 +75,9 @@ class RelevanceSearch {
             Ranked last = page.isEmpty() ? null : page.get(page.size() - 1);
             next = remaining == 0 ? Cursor.after(RELEVANCE, Clock.LATEST, LAST_ID)
                     : Cursor.after(RELEVANCE, last.time(), last.summary().id());
+            if (boundary != null) {
+                next = next.withWindow(boundary.encode());
+            }
         }
         return new ArticleLists.Listed(summaries(page), next);
     }
@@ -85,6 +92,23 @@ class RelevanceSearch {
      */
     private record Boundary(Instant time, UUID id) {
         static final Boundary NONE = new Boundary(null, null);
+        private static final String ALL = "all";
+
+        String encode() {
+            return this == NONE ? ALL : time + "/" + id;
+        }
+
+        static Boundary decode(String window) {
+            if (window.equals(ALL)) {
+                return NONE;
+            }
+            int slash = window.indexOf('/');
+            try {
+                return new Boundary(Instant.parse(window.substring(0, Math.max(slash, 0))), UUID.fromString(window.substring(slash + 1)));
+            } catch (RuntimeException e) {
+                throw new InvalidInput("cursor", "is not a cursor from this API");
+            }
+        }
     }
 
     private record RankedPage(List<Ranked> rows, Boundary boundary) {
@@ -98,11 +122,27 @@ class RelevanceSearch {
         return sql.append(" order by time desc, a.id desc limit " + rankedCandidates);
     }
 
+    /** The candidates of a window the first page fixed: every head match from its oldest candidate on (all when NONE). */
+    private BoundSql candidatesWithin(BoundSql sql, ArticleQuery query, ListConditions where, Boundary window) {
+        sql.append("select a.id, " + NEWEST + " as time, ts_rank(a.search_head, " + ListConditions.QUERY + ") as rank"
+                + " from article a where ", query.search());
+        where.appendHeadMatch(sql);
+        if (window != Boundary.NONE) {
+            sql.append(" and (" + NEWEST + ", a.id) >= (?, ?)", window.time(), window.id());
+        }
+        return sql;
+    }
+
     /** A page of the candidates by rank, with the boundary the other matches need: one statement, the candidates found once. */
-    private RankedPage ranked(Connection connection, ArticleQuery query, ListConditions where, Cursor cursor, int limit)
-            throws SQLException {
+    private RankedPage ranked(Connection connection, ArticleQuery query, ListConditions where, Cursor cursor, Boundary window,
+                              int limit) throws SQLException {
         var sql = new BoundSql().append("with candidates as materialized (");
-        candidates(sql, query, where).append("),\nranked as (select c.id, c.rank, c.time from candidates c");
+        if (window == null) {
+            candidates(sql, query, where);
+        } else {
+            candidatesWithin(sql, query, where, window);
+        }
+        sql.append("),\nranked as (select c.id, c.rank, c.time from candidates c");
         if (cursor != null) {
             sql.append(" where (c.rank, c.time, c.id) < (?, ?, ?)", cursor.rank(), cursor.rankedTime(), cursor.id());
         }
@@ -128,7 +168,7 @@ class RelevanceSearch {
                 }
             }
         }
-        return new RankedPage(rows, boundary);
+        return new RankedPage(rows, window == null ? boundary : window);
     }
 
     /**

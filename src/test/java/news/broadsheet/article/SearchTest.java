@@ -197,6 +197,44 @@ class SearchTest {
         return seen;
     }
 
+    /** Issue 17: a later page keeps the first page's window of ranked candidates, so publishing moves nothing already served. */
+    @Test
+    void relevancePagesNeitherRepeatNorSkipWhileArticlesArePublished() {
+        String word = uniqueWord();
+        String section = Api.section();
+        Set<String> before = new HashSet<>();
+        for (int day = 1; day <= 8; day++) {
+            Map<String, Object> article = Api.article(section);
+            article.put("title", day % 2 == 0 ? "The " + word + " on day " + day : "Day " + day);
+            article.put("summary", day % 2 == 1 ? "About the " + word : "Nothing here");
+            article.put("publishedAt", "2025-04-0" + day + "T12:00:00Z");
+            before.add(Api.create(article));
+        }
+        for (int day = 1; day <= 2; day++) {
+            Map<String, Object> bodyOnly = Api.article(section);
+            bodyOnly.put("body", "The " + word + " in the body.");
+            bodyOnly.put("publishedAt", "2025-03-1" + day + "T12:00:00Z");
+            before.add(Api.create(bodyOnly));
+        }
+        var first = search().queryParam("q", word).queryParam("limit", 3).get("/api/v1/articles").then().statusCode(200).extract();
+        List<String> seen = new ArrayList<>(first.jsonPath().getList("items.slug"));
+        String cursor = first.path("next");
+        for (int day = 1; day <= 4; day++) {
+            Map<String, Object> newer = Api.article(section);
+            newer.put("title", "The " + word + " later " + day);
+            newer.put("publishedAt", "2025-04-2" + day + "T12:00:00Z");
+            Api.create(newer);
+        }
+        while (cursor != null) {
+            var page = search().queryParam("q", word).queryParam("limit", 3).queryParam("cursor", cursor).get("/api/v1/articles")
+                    .then().statusCode(200).extract();
+            seen.addAll(page.jsonPath().getList("items.slug"));
+            cursor = page.path("next");
+        }
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no article twice: " + seen);
+        assertTrue(seen.containsAll(before), "every article that matched when paging began: " + seen);
+    }
+
     @Test
     void searchIsAccentInsensitiveBothWays() {
         String word = uniqueWord();
@@ -352,6 +390,13 @@ class SearchTest {
         draft.put("status", "DRAFT");
         Api.create(draft);
         search().queryParam("q", word).get("/api/v1/articles").then().body("items", empty());
+    }
+
+    @Test
+    void theDatabaseIsTheSearchEngineAndHasNoIndexToRebuild() {
+        Api.editor().get("/api/v1/search").then().statusCode(200).body("engine", equalTo("postgres")).body("state", equalTo("ok"));
+        Api.editor().post("/api/v1/search/rebuild").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:broadsheet:problem:search-engine-postgres"));
     }
 
     @Test

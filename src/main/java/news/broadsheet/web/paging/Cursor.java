@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,7 @@ public record Cursor(String sort, String key, UUID id) {
 
     private static final String VERSION = "v1";
     private static final String RANK_AND_TIME = "@";
+    private static final String WINDOW = "~";
 
     public static Cursor after(String sort, Instant time, UUID id) {
         return new Cursor(sort, time.toString(), id);
@@ -28,6 +30,29 @@ public record Cursor(String sort, String key, UUID id) {
         return new Cursor(sort, rank + RANK_AND_TIME + time, id);
     }
 
+    /**
+     * This position with what else a list needs to go on where it stopped (relevance search keeps the window of ranked
+     * candidates it began with, so that articles published meanwhile move nothing already served).
+     */
+    public Cursor withWindow(String window) {
+        if (window.contains(WINDOW) || window.contains("|")) {
+            throw new IllegalArgumentException("A cursor's window holds no '" + WINDOW + "' or '|': " + window);
+        }
+        return new Cursor(sort, position() + WINDOW + window, id);
+    }
+
+    /** The window given by {@link #withWindow}, if any. */
+    public Optional<String> window() {
+        int at = key.indexOf(WINDOW);
+        return at < 0 ? Optional.empty() : Optional.of(key.substring(at + 1));
+    }
+
+    /** The key without its window. */
+    private String position() {
+        int at = key.indexOf(WINDOW);
+        return at < 0 ? key : key.substring(0, at);
+    }
+
     public String encode() {
         String plain = String.join("|", VERSION, sort, key, id.toString());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
@@ -36,7 +61,7 @@ public record Cursor(String sort, String key, UUID id) {
     /** The key as a time; @throws InvalidInput when it is not one */
     public Instant time() {
         try {
-            Instant time = Instant.parse(key);
+            Instant time = Instant.parse(position());
             if (Clock.isStorable(time)) {
                 return time;
             }
@@ -49,7 +74,7 @@ public record Cursor(String sort, String key, UUID id) {
     /** Whether the key is a time rather than a search rank. */
     public boolean hasTimeKey() {
         try {
-            Instant.parse(key);
+            Instant.parse(position());
             return true;
         } catch (DateTimeParseException e) {
             return false;
@@ -58,6 +83,7 @@ public record Cursor(String sort, String key, UUID id) {
 
     /** The rank of a ranked position; @throws InvalidInput when the key is not a rank and a time */
     public float rank() {
+        String key = position();
         int at = key.indexOf(RANK_AND_TIME);
         try {
             float rank = Float.parseFloat(at < 0 ? "x" : key.substring(0, at));
@@ -72,6 +98,7 @@ public record Cursor(String sort, String key, UUID id) {
 
     /** The time that breaks ties between equal ranks; @throws InvalidInput when the key is not a rank and a time */
     public Instant rankedTime() {
+        String key = position();
         int at = key.indexOf(RANK_AND_TIME);
         if (at < 0) {
             throw notOurs();
