@@ -25,8 +25,9 @@ create table search_queue (
     queued_at  timestamptz not null default now()
 );
 
--- Statement-level, from the rows a statement changed: an import of thousands of lines queues them in one insert.
-create function queue_new_articles_for_search() returns trigger language plpgsql as $$
+-- Statement-level, from the rows a statement changed (new rows for inserts and updates, old ones for deletes, under
+-- one name): an import of thousands of lines queues them in one insert.
+create function queue_articles_for_search() returns trigger language plpgsql as $$
 begin
     if exists (select from search_index) then
         insert into search_queue (article_id) select id from changed_articles;
@@ -34,17 +35,9 @@ begin
     return null;
 end $$;
 
-create function queue_old_articles_for_search() returns trigger language plpgsql as $$
-begin
-    if exists (select from search_index) then
-        insert into search_queue (article_id) select id from removed_articles;
-    end if;
-    return null;
-end $$;
-
 create trigger article_inserted_for_search after insert on article
-    referencing new table as changed_articles for each statement execute function queue_new_articles_for_search();
+    referencing new table as changed_articles for each statement execute function queue_articles_for_search();
 create trigger article_updated_for_search after update on article
-    referencing new table as changed_articles for each statement execute function queue_new_articles_for_search();
+    referencing new table as changed_articles for each statement execute function queue_articles_for_search();
 create trigger article_deleted_for_search after delete on article
-    referencing old table as removed_articles for each statement execute function queue_old_articles_for_search();
+    referencing old table as changed_articles for each statement execute function queue_articles_for_search();

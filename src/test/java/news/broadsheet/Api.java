@@ -4,9 +4,12 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 
@@ -25,6 +28,22 @@ public final class Api {
 
     public static RequestSpecification editor() {
         return given().accept(ContentType.JSON).header("Authorization", "Bearer " + TOKEN);
+    }
+
+    /** The slugs of every page of an article list, following its cursors; {@code request} makes a page's request anew. */
+    public static List<String> slugsOfEveryPage(Supplier<RequestSpecification> request) {
+        List<String> slugs = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = request.get();
+            if (cursor != null) {
+                page.queryParam("cursor", cursor);
+            }
+            var answer = page.get("/api/v1/articles").then().statusCode(200).extract();
+            slugs.addAll(answer.jsonPath().getList("items.slug"));
+            cursor = answer.path("next");
+        } while (cursor != null);
+        return slugs;
     }
 
     public static String unique(String prefix) {

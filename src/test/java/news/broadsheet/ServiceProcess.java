@@ -5,7 +5,6 @@ import io.restassured.specification.RequestSpecification;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,7 +28,7 @@ public record ServiceProcess(String name, int port, Process process) {
     public record Database(int embeddedPort, String dataDir) {
 
         public static Database embeddedOrExternal(String dataDir) throws IOException {
-            return new Database(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null ? freePort() : 0, dataDir);
+            return new Database(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null ? TestServers.freePort() : 0, dataDir);
         }
 
         /** The environment of the process that starts the embedded server (clean says whether to empty it first). */
@@ -65,7 +64,7 @@ public record ServiceProcess(String name, int port, Process process) {
     }
 
     public static ServiceProcess start(String name, Map<String, String> environment) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = TestServers.freePort();
         ProcessBuilder builder = new ProcessBuilder(
                 new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
                 "-jar", System.getProperty("quarkus-app.jar", "target/quarkus-app/quarkus-run.jar"));
@@ -117,11 +116,5 @@ public record ServiceProcess(String name, int port, Process process) {
     public void stop() throws InterruptedException {
         process.destroy();
         process.waitFor();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

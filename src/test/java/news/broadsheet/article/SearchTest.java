@@ -183,21 +183,9 @@ class SearchTest {
     }
 
     List<String> allPages(String word, int limit) {
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = search().queryParam("q", word).queryParam("limit", limit);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            var page = request.get("/api/v1/articles").then().statusCode(200).extract();
-            seen.addAll(page.jsonPath().getList("items.slug"));
-            cursor = page.path("next");
-        } while (cursor != null);
-        return seen;
+        return Api.slugsOfEveryPage(() -> search().queryParam("q", word).queryParam("limit", limit));
     }
 
-    /** Issue 17: a later page keeps the first page's window of ranked candidates, so publishing moves nothing already served. */
     @Test
     void relevancePagesNeitherRepeatNorSkipWhileArticlesArePublished() {
         String word = uniqueWord();

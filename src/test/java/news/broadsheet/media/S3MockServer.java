@@ -1,15 +1,12 @@
 package news.broadsheet.media;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import news.broadsheet.TestServers;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -37,16 +34,16 @@ public class S3MockServer implements QuarkusTestResourceLifecycleManager {
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: the build copies it (maven-dependency-plugin, process-test-classes)");
             }
-            int port = freePort();
+            int port = TestServers.freePort();
             Path store = Files.createTempDirectory("s3mock-");
             Path log = Files.createTempFile("s3mock-", ".log");
             process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-                    jar.toString(), "--com.adobe.testing.s3mock.httpPort=" + port, "--server.port=" + freePort(),
+                    jar.toString(), "--com.adobe.testing.s3mock.httpPort=" + port, "--server.port=" + TestServers.freePort(),
                     "--com.adobe.testing.s3mock.store.initialBuckets=" + BUCKET,
                     "--com.adobe.testing.s3mock.store.root=" + store)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             endpoint = "http://127.0.0.1:" + port;
-            awaitBucket(log);
+            TestServers.awaitAnswer(process, "HEAD", endpoint + "/" + BUCKET, Duration.ofSeconds(60), log);
             return Map.of("broadsheet.media.storage", "s3", "broadsheet.media.s3.bucket", BUCKET,
                     "broadsheet.media.s3.endpoint", endpoint, "broadsheet.media.s3.access-key-id", ACCESS_KEY,
                     "broadsheet.media.s3.secret-access-key", SECRET_KEY);
@@ -55,42 +52,10 @@ public class S3MockServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private void awaitBucket(Path log) throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("S3Mock stopped at start: " + Files.readString(log));
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/" + BUCKET).toURL().openConnection();
-                connection.setRequestMethod("HEAD");
-                connection.setConnectTimeout(500);
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("S3Mock did not answer within a minute: " + Files.readString(log));
-    }
-
     @Override
     public void stop() {
         if (process != null) {
             process.destroy();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,15 +1,12 @@
 package news.broadsheet.search;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import news.broadsheet.TestServers;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -34,8 +31,8 @@ public class OpenSearchNode implements QuarkusTestResourceLifecycleManager {
         try {
             home = Files.createTempDirectory("opensearch-");
             log = home.resolve("node.log");
-            httpPort = freePort();
-            transportPort = freePort();
+            httpPort = TestServers.freePort();
+            transportPort = TestServers.freePort();
             startNode();
         } catch (IOException e) {
             throw new IllegalStateException("OpenSearch did not start", e);
@@ -56,39 +53,14 @@ public class OpenSearchNode implements QuarkusTestResourceLifecycleManager {
                 "-Djna.tmpdir=" + jnaTemp, "-Djava.io.tmpdir=" + jnaTemp, "-cp", lib.toAbsolutePath() + "/*", launcher.toString(),
                 home.resolve("node").toString(), String.valueOf(httpPort), String.valueOf(transportPort))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        awaitHealth();
+        TestServers.awaitAnswer(process, "GET", address() + "/_cluster/health?wait_for_status=yellow&timeout=1s",
+                Duration.ofSeconds(120), log);
     }
 
     /** Stops the node, as a crash would: changes written meanwhile must wait in the database's queue. */
     public static synchronized void stopNode() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
-    }
-
-    private static void awaitHealth() throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("OpenSearch stopped at start: " + Files.readString(log));
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(address() + "/_cluster/health?wait_for_status=yellow&timeout=1s")
-                        .toURL().openConnection();
-                connection.setConnectTimeout(500);
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("OpenSearch did not answer within two minutes: " + Files.readString(log));
     }
 
     @Override
@@ -100,12 +72,6 @@ public class OpenSearchNode implements QuarkusTestResourceLifecycleManager {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
