@@ -116,6 +116,8 @@ print("UNCACHED W8", len(t), f"{statistics.median(t):.2f}", f"{t[int(len(t) * 0.
 
 if [ "${SKIP_CEILING:-}" != 1 ]; then
   "$kit/ceiling/setup.sh" "$dataset" >/dev/null
+  # the same bytes as Broadsheet answers, not the kit's own rendering of the dataset
+  python3 bench/mirror_answers.py "http://localhost:$port" "$dataset" "$kit" /opt/bench/ceiling/www >&2
   "$kit/ceiling/start.sh" >/dev/null
 fi
 
@@ -125,23 +127,34 @@ fi
 # and the kit's W1-W4 with W6 one author (15), W7 one curated collection of 20 articles (12), W8 the related articles
 # of one article (the W3 slugs)
 export WORKLOADS=${WORKLOADS:-"W1 W2 W3 W4 W6 W7 W8"}
-extra_workloads() { # NAME PORT
-  local name=$1 url="http://127.0.0.1:$2" paths
+# W5: a warm-up of 1,000 searches, then each run its own 5,000 (bench/workloads.py), so no run repeats another's
+extra_workloads() { # NAME PORT RUN
+  local name=$1 url="http://127.0.0.1:$2" run=$3 paths result
   paths=$(mktemp -d)
   if [ "$name" = broadsheet ]; then
-    python3 bench/workloads.py "$dataset" W5 --count 2000 >"$paths/warm"
-    python3 bench/workloads.py "$dataset" W5 | tail -n +2001 >"$paths/W5"
-    wrk -t1 -c"$connections" -d3s --timeout 10s -s "$kit/lib/cycle.lua" "$url" -- "$paths/warm" >/dev/null 2>&1 || true
-    wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s "$kit/lib/cycle.lua" "$url" -- "$paths/W5" >"$paths/out"
-    set -- $(grep '^RESULT' "$paths/out")
-    echo "$name W5 $2 $3 $4 $5 $6 requests=$7 distinct=$(wc -l <"$paths/W5")"
+    python3 bench/workloads.py "$dataset" W5 --from 0 --count 1000 >"$paths/warm"
+    python3 bench/workloads.py "$dataset" W5 --from $((1000 + (run - 1) * 5000)) --count 5000 >"$paths/W5"
+    [ "$run" = 1 ] && { wrk -t1 -c"$connections" -d3s --timeout 10s -s "$kit/lib/cycle.lua" "$url" -- "$paths/warm" >/dev/null 2>&1 || true; }
+    wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s "$kit/lib/cycle.lua" "$url" -- "$paths/W5" >"$paths/out" 2>&1 || true
+    result=$(grep '^RESULT' "$paths/out" || true)
+    if [ -z "$result" ]; then
+      echo "$name W5 FAILED"
+    else
+      set -- $result
+      echo "$name W5 $2 $3 $4 $5 $6 requests=$7 distinct=5000 repeats=$(($7 > 5000 ? $7 - 5000 : 0))"
+    fi
   fi
   for w in W1 W2 W3; do "$kit/$name/requests.sh" "$w" "$dataset"; done >"$paths/reads"
   python3 bench/workloads.py "$url" R304 "$paths/reads" >"$paths/R304"
   wrk -t1 -c"$connections" -d3s --timeout 10s -s bench/revalidate.lua "$url" -- "$paths/R304" >/dev/null 2>&1 || true
-  wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s bench/revalidate.lua "$url" -- "$paths/R304" >"$paths/out"
-  set -- $(grep '^RESULT' "$paths/out")
-  echo "$name R304 $2 $3 $4 $5 0"
+  wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s bench/revalidate.lua "$url" -- "$paths/R304" >"$paths/out" 2>&1 || true
+  result=$(grep '^RESULT' "$paths/out" || true)
+  if [ -z "$result" ]; then
+    echo "$name R304 FAILED"
+  else
+    set -- $result
+    echo "$name R304 $2 $3 $4 $5 0"
+  fi
   rm -rf "$paths"
 }
 
@@ -150,11 +163,19 @@ measure() { # LABEL
     echo "# $1 run $run of $runs" >&2
     if [ "${SKIP_CEILING:-}" != 1 ]; then
       "$kit/bench.sh" ceiling 18080 "$duration" "$connections" | tee -a "$work/results/$1.log" | grep -v '^#' | sed "s/^/$1 /" >>"$results" || true
-      extra_workloads ceiling 18080 | sed "s/^/$1 /" >>"$results"
+      extra_workloads ceiling 18080 "$run" | sed "s/^/$1 /" >>"$results"
     fi
     "$kit/bench.sh" broadsheet "$port" "$duration" "$connections" | tee -a "$work/results/$1.log" | grep -v '^#' | sed "s/^/$1 /" >>"$results"
-    extra_workloads broadsheet "$port" | sed "s/^/$1 /" >>"$results"
-    echo "RSS $1 $(awk '/^VmRSS/{print $2}' "/proc/$service/status") $(awk '/^VmHWM/{print $2}' "/proc/$service/status")" >>"$results"
+    extra_workloads broadsheet "$port" "$run" | sed "s/^/$1 /" >>"$results"
+    # the service's memory with its embedded PostgreSQL's (pg_ctl detaches the postmaster from the service)
+    pg_kib=0
+    postmaster_pid_file=$(find "$work/postgres" -name postmaster.pid 2>/dev/null | head -1)
+    if [ -n "$postmaster_pid_file" ]; then
+      for p in $(head -1 "$postmaster_pid_file") $(pgrep -P "$(head -1 "$postmaster_pid_file")" || true); do
+        pg_kib=$((pg_kib + $(awk '/^VmRSS/{print $2}' "/proc/$p/status" 2>/dev/null || echo 0)))
+      done
+    fi
+    echo "RSS $1 $(awk '/^VmRSS/{print $2}' "/proc/$service/status") $(awk '/^VmHWM/{print $2}' "/proc/$service/status") $pg_kib" >>"$results"
   done
 }
 

@@ -16,6 +16,7 @@ NAMES = {"W1": "W1 latest 20", "W2": "W2 section 20", "W3": "W3 by slug", "W4": 
 
 figures = defaultdict(list)  # (label, system, workload) -> [(req/s, p50, p99, non2xx)]
 rss = defaultdict(list)
+failed = defaultdict(int)  # (label, system, workload) -> runs that gave no figures: 0 req/s in the median
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 for line in lines:
     parts = line.split()
@@ -29,8 +30,11 @@ for line in lines:
         print(f"{parts[1]} read once each, before any is cached ({parts[2]} articles, one at a time): "
               f"p50 {parts[3]} ms, p99 {parts[4]} ms")
     elif parts[0] == "RSS":
-        rss[parts[1]].append((int(parts[2]) // 1024, int(parts[3]) // 1024))
-    elif len(parts) >= 8 and parts[3] != "FAILED":
+        database = int(parts[4]) // 1024 if len(parts) > 4 else 0
+        rss[parts[1]].append((int(parts[2]) // 1024, int(parts[3]) // 1024, database))
+    elif len(parts) >= 4 and parts[3] == "FAILED":
+        failed[(parts[0], parts[1], parts[2])] += 1
+    elif len(parts) >= 8:
         label, system, workload = parts[0], parts[1], parts[2]
         try:
             figures[(label, system, workload)].append(tuple(float(x) for x in parts[3:7]))
@@ -45,21 +49,34 @@ def median(values, index):
     return statistics.median(v[index] for v in values) if values else None
 
 
+def rate_median(key):
+    """Throughput over every run, a failed one as 0 req/s: a run that failed is not left out."""
+    rates = [v[0] for v in figures.get(key, [])] + [0.0] * failed.get(key, 0)
+    return statistics.median(rates) if rates else None
+
+
 for label in sorted({key[0] for key in figures}, key=int):
     runs = max(len(v) for k, v in figures.items() if k[0] == label)
     print(f"\n{int(label):,} articles, medians of {runs} run(s)\n")
-    print("| workload | nginx req/s | Broadsheet req/s | share | target | p50 ms | p99 ms | p99 target | non-2xx |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| workload | nginx req/s | Broadsheet req/s | share | target | p50 ms | p99 ms | p99 target | non-2xx | failed runs |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for workload in TARGETS:
         ours = figures.get((label, "broadsheet", workload))
-        if not ours:
+        if not ours and not failed.get((label, "broadsheet", workload)):
             continue
-        ceiling = figures.get((label, "ceiling", workload))
-        rate, ceiling_rate = median(ours, 0), median(ceiling, 0)
+        if not ours:
+            print(f"| {NAMES[workload]} | | 0 | | | | | | | {failed[(label, 'broadsheet', workload)]} (all) |")
+            continue
+        rate, ceiling_rate = rate_median((label, "broadsheet", workload)), rate_median((label, "ceiling", workload))
         share = f"{rate / ceiling_rate:.0%}" if ceiling_rate else "n/a"
         target_share, target_p99 = TARGETS[workload]
         print(f"| {NAMES[workload]} | {ceiling_rate or 0:,.0f} | {rate:,.0f} | {share} | "
               f"{'>= ' + format(target_share, '.0%') if target_share else '-'} | {median(ours, 1):.2f} | "
-              f"{median(ours, 2):.2f} | {'<= ' + str(target_p99) if target_p99 else '-'} | {median(ours, 3):.0f} |")
+              f"{median(ours, 2):.2f} | {'<= ' + str(target_p99) if target_p99 else '-'} | {median(ours, 3):.0f} | "
+              f"{failed.get((label, 'broadsheet', workload), 0) + failed.get((label, 'ceiling', workload), 0)} |")
     if rss.get(label):
-        print(f"\nservice RSS after the workloads: {max(r for r, _ in rss[label])} MiB (peak {max(h for _, h in rss[label])} MiB)")
+        java = max(r for r, _, _ in rss[label])
+        database = max(d for _, _, d in rss[label])
+        print(f"\nservice RSS after the workloads: {java + database} MiB, the JVM {java} MiB (peak "
+              f"{max(h for _, h, _ in rss[label])} MiB) and the embedded PostgreSQL's processes {database} MiB "
+              f"(their RSS counts shared buffers once per process)")

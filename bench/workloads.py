@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 """Broadsheet's workloads beyond the kit's W1-W4.
 
-usage: workloads.py DATASET_DIR W5 [--count N]    distinct two-word searches (no response cache can carry them)
+usage: workloads.py DATASET_DIR W5 [--from K] [--count N]
+                                                  distinct two-word searches (no response cache can carry them), from
+                                                  the K-th of one fixed shuffled order: runs take slices that do not
+                                                  overlap, so no run repeats another's searches
+       workloads.py DATASET_DIR W5-opensearch [--from K] [--count N] [--index NAME]
+                                                  the same searches as the OpenSearch request bodies Broadsheet sends
+                                                  for them (article/OpenSearchArticles), one JSON a line
        workloads.py BASE_URL R304 PATHS_FILE       "path<TAB>etag" lines: the W1-W3 paths with their current ETags
 """
-import importlib.util, os, random, sys, urllib.parse, urllib.request
+import importlib.util, json, os, random, sys, time, urllib.parse, urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # PostgreSQL's English stop words that the dataset uses: a query of them finds nothing, which would flatter us
@@ -20,15 +26,50 @@ def vocabulary():
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
     words = [w for w in gen.WORDS if w not in STOP]
-    return sorted(set(words)) + [p.split()[-1] for p in gen.PLACES] + [n.split()[-1] for n in gen.NAMES]
+    # nouns and verbs, places, surnames and first names: 126 terms, 15,750 ordered pairs
+    return sorted(set(words)) + [p.split()[-1] for p in gen.PLACES] + [n.split()[-1] for n in gen.NAMES] \
+        + [n.split()[0] for n in gen.NAMES]
 
 
-def two_word_searches(count):
+def pairs(start, count):
     words = vocabulary()
-    pairs = [(a, b) for a in words for b in words if a != b]
-    random.Random(20261128).shuffle(pairs)
-    for a, b in pairs[:count]:
+    every = [(a, b) for a in words for b in words if a != b]
+    random.Random(20261128).shuffle(every)
+    if start + count > len(every):
+        sys.exit(f"only {len(every)} distinct two-word searches; asked for {start}..{start + count}")
+    return every[start:start + count]
+
+
+def two_word_searches(start, count):
+    for a, b in pairs(start, count):
         print("/api/v1/articles?q=" + urllib.parse.quote(a + " " + b, safe="") + "&limit=20")
+
+
+FIELD_WEIGHTS = {"title": 10, "subtitle": 4, "summary": 4, "body": 2}
+
+
+def opensearch_body(words):
+    """What OpenSearchArticles sends for q=WORDS, public articles, by relevance, a page of 20."""
+    def any_field(word):
+        return {"multi_match": {"query": word, "zero_terms_query": "all", "fields": list(FIELD_WEIGHTS),
+                                "type": "cross_fields", "operator": "and"}}
+
+    def best_field(word):
+        return {"dis_max": {"queries": [{"constant_score": {"boost": weight, "filter": {"match": {field: {
+            "query": word, "operator": "and"}}}}} for field, weight in FIELD_WEIGHTS.items()]}}
+
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    return {"size": 21, "_source": False, "track_total_hits": False, "query": {"bool": {
+        "filter": [{"term": {"status": "PUBLISHED"}}, {"range": {"sort_time": {"lte": now}}},
+                   {"bool": {"should": [{"bool": {"filter": [any_field(w) for w in words], "must_not": []}}],
+                             "minimum_should_match": 1}}],
+        "should": [best_field(w) for w in words], "minimum_should_match": 1}},
+        "sort": [{"_score": "desc"}, {"sort_time": "desc"}, {"id": "desc"}]}
+
+
+def opensearch_searches(start, count):
+    for a, b in pairs(start, count):
+        print(json.dumps(opensearch_body([a, b]), separators=(",", ":")))
 
 
 def with_etags(base, paths_file):
@@ -43,9 +84,11 @@ def with_etags(base, paths_file):
 
 
 if __name__ == "__main__":
-    if sys.argv[2] == "W5":
-        count = int(sys.argv[sys.argv.index("--count") + 1]) if "--count" in sys.argv else 100000
-        two_word_searches(count)
+    if sys.argv[2] in ("W5", "W5-opensearch"):
+        def option(name, default):
+            return int(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
+        start, count = option("--from", 0), option("--count", 20000)
+        (two_word_searches if sys.argv[2] == "W5" else opensearch_searches)(start, count)
     elif sys.argv[2] == "R304":
         with_etags(sys.argv[1], sys.argv[3])
     else:

@@ -178,7 +178,8 @@ public class SearchIndexer {
             List<Map<String, Object>> documents = ArticleDocuments.of(connection, queued);
             Set<UUID> removed = new HashSet<>(queued);
             documents.forEach(document -> removed.remove(ArticleDocuments.id(document)));
-            index.write(targets, documents, removed, true);
+            // searchable at once when caught up; a backlog's batches become so within the index's refresh interval (1 s)
+            index.write(targets, documents, removed, positions.size() < BATCH);
             try (PreparedStatement delete = connection.prepareStatement("delete from search_queue where position = any(?)")) {
                 delete.setArray(1, connection.createArrayOf("bigint", positions.toArray()));
                 delete.executeUpdate();
