@@ -209,9 +209,9 @@ class OpenSearchArticles {
             ArrayNode after = request.putArray("search_after");
             if (order.byRank()) {
                 after.add(cursor.rank());
-                after.add(nanos(cursor.rankedTime()));
+                after.add(millis(cursor.rankedTime()));
             } else {
-                after.add(nanos(cursor.time()));
+                after.add(millis(cursor.time()));
             }
             after.add(cursor.id().toString());
         }
@@ -226,12 +226,13 @@ class OpenSearchArticles {
         return Cursor.after(order.parameter, instant(values.get(0).asLong()), id);
     }
 
-    private static long nanos(Instant time) {
-        return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L), time.getNano());
+    /** The index keeps times to the millisecond (its date type spans years 1 to 9999; nanoseconds end in 2262). */
+    private static long millis(Instant time) {
+        return time.toEpochMilli();
     }
 
-    private static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    private static Instant instant(long millis) {
+        return Instant.ofEpochMilli(millis);
     }
 
     /** Marks the query's words and phrases (not the excluded ones) in the head whole and in up to two passages of the body. */

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -92,13 +93,16 @@ public class ArticleIndex {
     }
 
     /**
-     * Writes these documents and removes these articles, in every one of {@code indices}; all or an exception. With
-     * {@code searchable}, searches see them when this returns.
+     * Writes these documents and removes these articles, in every one of {@code indices}. With {@code searchable},
+     * searches see them when this returns. A document the index refuses for itself (a mapping error: no retry would
+     * take it) is answered among the refusals, so that one article cannot hold up every change after it; anything else
+     * the cluster does not take is an exception, and the whole batch is written again later.
      */
-    void write(Collection<String> indices, List<Map<String, Object>> documents, Collection<UUID> removed, boolean searchable)
+    List<String> write(Collection<String> indices, List<Map<String, Object>> documents, Collection<UUID> removed, boolean searchable)
             throws IOException {
+        List<String> refused = new ArrayList<>();
         if (indices.isEmpty() || documents.isEmpty() && removed.isEmpty()) {
-            return;
+            return refused;
         }
         var bulk = new ByteArrayOutputStream();
         for (String index : indices) {
@@ -110,17 +114,23 @@ public class ArticleIndex {
                 line(bulk, Map.of("delete", Map.of("_index", index, "_id", id.toString())));
             }
         }
-        JsonNode answer = call(Requests.builder().method("POST").endpoint("/_bulk?filter_path=errors,items.*.status,items.*.error" + (searchable ? "&refresh=true" : ""))
+        JsonNode answer = call(Requests.builder().method("POST").endpoint("/_bulk?filter_path=errors,items.*._id,items.*.status,items.*.error" + (searchable ? "&refresh=true" : ""))
                 .body(Body.from(bulk.toByteArray(), NDJSON)).build());
         if (answer.path("errors").asBoolean()) {
             for (JsonNode item : answer.path("items")) {
                 JsonNode result = item.elements().next();
                 int status = result.path("status").asInt();
-                if (status >= 300 && !(status == 404 && item.has("delete"))) {
-                    throw new IOException("OpenSearch refused a document: " + result.path("error"));
+                if (status < 300 || status == 404 && item.has("delete")) {
+                    continue;
+                }
+                if (status == 400 && item.has("index")) {
+                    refused.add(result.path("_id").asText() + ": " + result.path("error").path("reason").asText());
+                } else {
+                    throw new IOException("OpenSearch did not take a change (" + status + "): " + result.path("error"));
                 }
             }
         }
+        return refused;
     }
 
     /** Runs a search on the alias; @throws SearchUnavailable when there is no index yet or the cluster does not answer */

@@ -179,7 +179,8 @@ public class SearchIndexer {
             Set<UUID> removed = new HashSet<>(queued);
             documents.forEach(document -> removed.remove(ArticleDocuments.id(document)));
             // searchable at once when caught up; a backlog's batches become so within the index's refresh interval (1 s)
-            index.write(targets, documents, removed, positions.size() < BATCH);
+            index.write(targets, documents, removed, positions.size() < BATCH)
+                    .forEach(refusal -> LOG.errorf("The search index refused an article, which searches will not find until it is written again: %s", refusal));
             try (PreparedStatement delete = connection.prepareStatement("delete from search_queue where position = any(?)")) {
                 delete.setArray(1, connection.createArrayOf("bigint", positions.toArray()));
                 delete.executeUpdate();
@@ -190,7 +191,8 @@ public class SearchIndexer {
 
         if (rebuilding != null) {
             List<Map<String, Object>> chunk = ArticleDocuments.after(connection, state.rebuildAfter(), REBUILD_CHUNK);
-            index.write(List.of(rebuilding), chunk, List.of(), false);
+            index.write(List.of(rebuilding), chunk, List.of(), false)
+                    .forEach(refusal -> LOG.errorf("The new search index refused an article, which searches will not find until it is written again: %s", refusal));
             if (chunk.size() < REBUILD_CHUNK) {
                 index.open(rebuilding, live);
                 searchedContentChanged(connection);

@@ -78,6 +78,26 @@ class SearchIndexingTest {
         awaitFound(other);
     }
 
+    /** Times from year 1 to 9999 are all the index's (nanosecond dates would end in 2262 and refuse the article). */
+    @Test
+    void articlesOfAnyStorableTimeAreIndexed() {
+        String word = word();
+        String section = Api.section();
+        Map<String, Object> ancient = Api.article(section);
+        ancient.put("title", "The " + word + " of old");
+        ancient.put("publishedAt", "0001-01-01T00:00:00Z");
+        String old = Api.create(ancient);
+        Map<String, Object> distant = Api.article(section);
+        distant.put("title", "The " + word + " to come");
+        distant.put("publishedAt", "9999-12-31T23:59:59Z");
+        String scheduled = Api.create(distant);
+        String next = publish(section, "The " + word + " today");
+        awaitFound(word, old, next);
+        await().atMost(SEARCHABLE_WITHIN).untilAsserted(() -> editor().queryParam("q", word).queryParam("status", "ANY")
+                .queryParam("sort", "-publishedAt").get("/api/v1/articles").then().statusCode(200)
+                .body("items.slug", contains(scheduled, next, old)));
+    }
+
     @Test
     void importedLinesReachTheIndex() {
         String word = word();
