@@ -59,11 +59,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+mkdir -p "$work/tmp"
 java -Xms"${OPENSEARCH_HEAP:-512m}" -Xmx"${OPENSEARCH_HEAP:-512m}" -Djna.tmpdir="$work/tmp" -Djava.io.tmpdir="$work/tmp" \
   -cp "target/opensearch/lib/*" src/test/opensearch/OpenSearchLauncher.java "$work/opensearch" "$os_port" $((os_port + 1)) \
   >"$work/opensearch.log" 2>&1 &
 node=$!
-mkdir -p "$work/tmp"
 for _ in $(seq 1 240); do
   curl -sf -o /dev/null "localhost:$os_port/_cluster/health?wait_for_status=yellow&timeout=1s" && break
   kill -0 "$node" 2>/dev/null || { echo "OpenSearch did not start; see $work/opensearch.log" >&2; exit 1; }
