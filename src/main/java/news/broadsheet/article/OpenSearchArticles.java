@@ -194,6 +194,7 @@ class OpenSearchArticles {
         return match;
     }
 
+    /** Times in the index are to the millisecond: its date type spans years 1 to 9999 (nanoseconds end in 2262). */
     private void sort(ObjectNode request, ArticleQuery query) {
         ArrayNode sort = request.putArray("sort");
         ArticleSort order = query.sort();
@@ -209,9 +210,9 @@ class OpenSearchArticles {
             ArrayNode after = request.putArray("search_after");
             if (order.byRank()) {
                 after.add(cursor.rank());
-                after.add(millis(cursor.rankedTime()));
+                after.add(cursor.rankedTime().toEpochMilli());
             } else {
-                after.add(millis(cursor.time()));
+                after.add(cursor.time().toEpochMilli());
             }
             after.add(cursor.id().toString());
         }
@@ -221,18 +222,9 @@ class OpenSearchArticles {
         JsonNode values = hit.path("sort");
         UUID id = UUID.fromString(hit.path("_id").asText());
         if (order.byRank()) {
-            return Cursor.after(order.parameter, (float) values.get(0).asDouble(), instant(values.get(1).asLong()), id);
+            return Cursor.after(order.parameter, (float) values.get(0).asDouble(), Instant.ofEpochMilli(values.get(1).asLong()), id);
         }
-        return Cursor.after(order.parameter, instant(values.get(0).asLong()), id);
-    }
-
-    /** The index keeps times to the millisecond (its date type spans years 1 to 9999; nanoseconds end in 2262). */
-    private static long millis(Instant time) {
-        return time.toEpochMilli();
-    }
-
-    private static Instant instant(long millis) {
-        return Instant.ofEpochMilli(millis);
+        return Cursor.after(order.parameter, Instant.ofEpochMilli(values.get(0).asLong()), id);
     }
 
     /** Marks the query's words and phrases (not the excluded ones) in the head whole and in up to two passages of the body. */

@@ -197,7 +197,7 @@ public class SearchIndexer {
                 index.open(rebuilding, live);
                 searchedContentChanged(connection);
                 update(connection, "update search_index set rebuild_index = null, rebuild_after = null, rebuild_copied = 0,"
-                        + " rebuild_requested_at = null", (Object) null);
+                        + " rebuild_requested_at = null");
                 LOG.infof("Search index %s is complete and searched from now on", rebuilding);
             } else {
                 update(connection, "update search_index set rebuild_after = ?, rebuild_copied = rebuild_copied + " + chunk.size(),
@@ -206,7 +206,7 @@ public class SearchIndexer {
             }
         }
         if (!more && state.unavailableSince()) {
-            update(connection, "update search_index set unavailable_since = null, unavailable_reason = null", (Object) null);
+            update(connection, "update search_index set unavailable_since = null, unavailable_reason = null");
             LOG.info("Search index caught up with every queued change: searches answer again");
         }
         return more;
@@ -249,10 +249,10 @@ public class SearchIndexer {
         }
     }
 
-    private static void update(Connection connection, String sql, Object value) throws SQLException {
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(sql)) {
-            if (sql.contains("?")) {
-                update.setObject(1, value);
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
             }
             update.executeUpdate();
         }
