@@ -49,21 +49,15 @@ FIELD_WEIGHTS = {"title": 10, "subtitle": 4, "summary": 4, "body": 2}
 
 
 def opensearch_body(words):
-    """What OpenSearchArticles sends for q=WORDS, public articles, by relevance, a page of 20."""
-    def any_field(word):
-        return {"multi_match": {"query": word, "zero_terms_query": "all", "fields": list(FIELD_WEIGHTS),
-                                "type": "cross_fields", "operator": "and"}}
-
+    """What OpenSearchArticles sends for q=WORDS (single words, no stop words), public articles, by relevance, a page of 20."""
     def best_field(word):
         return {"dis_max": {"queries": [{"constant_score": {"boost": weight, "filter": {"match": {field: {
-            "query": word, "operator": "and"}}}}} for field, weight in FIELD_WEIGHTS.items()]}}
+            "query": word, "zero_terms_query": "all", "operator": "and"}}}}} for field, weight in FIELD_WEIGHTS.items()]}}
 
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     return {"size": 21, "_source": False, "track_total_hits": False, "query": {"bool": {
-        "filter": [{"term": {"status": "PUBLISHED"}}, {"range": {"sort_time": {"lte": now}}},
-                   {"bool": {"should": [{"bool": {"filter": [any_field(w) for w in words], "must_not": []}}],
-                             "minimum_should_match": 1}}],
-        "should": [best_field(w) for w in words], "minimum_should_match": 1}},
+        "filter": [{"term": {"status": "PUBLISHED"}}, {"range": {"sort_time": {"lte": now}}}],
+        "must": [best_field(w) for w in words]}},
         "sort": [{"_score": "desc"}, {"sort_time": "desc"}, {"id": "desc"}]}
 
 

@@ -68,20 +68,27 @@ class OpenSearchArticles {
 
     Found search(Connection connection, ArticleQuery query) throws SQLException {
         availability.require();
-        SearchSyntax syntax = SearchSyntax.parse(query.search());
+        SearchSyntax syntax = SearchSyntax.parse(query.search()).withoutStopWords(index.stopWords());
+        Found nothing = new Found(List.of(), null, query.count() ? 0L : null, Map.of());
+        if (syntax.alternatives().isEmpty()) {
+            return nothing; // stop words alone, as in the database
+        }
         ObjectNode request = json.createObjectNode();
         request.put("size", query.limit() + 1);
         request.put("_source", false);
         request.put("track_total_hits", query.count());
         ObjectNode bool = request.putObject("query").putObject("bool");
-        if (!filters(connection, query, syntax, bool.putArray("filter"))) {
-            return new Found(List.of(), null, query.count() ? 0L : null, Map.of());
+        if (!filters(connection, query, bool.putArray("filter"))) {
+            return nothing;
         }
-        ArrayNode should = bool.putArray("should");
-        for (SearchSyntax.Term term : syntax.positiveTerms()) {
-            should.add(bestField(term));
+        List<SearchSyntax.Alternative> alternatives = syntax.alternatives();
+        if (alternatives.size() == 1) {
+            matches(alternatives.get(0), bool);
+        } else {
+            ArrayNode any = bool.putArray("should");
+            alternatives.forEach(alternative -> matches(alternative, any.addObject().putObject("bool")));
+            bool.put("minimum_should_match", 1);
         }
-        bool.put("minimum_should_match", 1); // a query of stop words alone finds nothing, as in the database
         sort(request, query);
         if (query.highlight()) {
             highlight(request, syntax);
@@ -109,7 +116,7 @@ class OpenSearchArticles {
     }
 
     /** The filters of the list; false when one of them can match nothing (an unknown author). */
-    private boolean filters(Connection connection, ArticleQuery query, SearchSyntax syntax, ArrayNode filter) throws SQLException {
+    private boolean filters(Connection connection, ArticleQuery query, ArrayNode filter) throws SQLException {
         switch (query.visibility()) {
             case PUBLIC -> {
                 filter.addObject().putObject("term").put("status", "PUBLISHED");
@@ -121,16 +128,6 @@ class OpenSearchArticles {
             case ANY -> {
             }
         }
-        ObjectNode anyAlternative = filter.addObject().putObject("bool");
-        ArrayNode alternatives = anyAlternative.putArray("should");
-        for (SearchSyntax.Alternative alternative : syntax.alternatives()) {
-            ObjectNode matches = alternatives.addObject().putObject("bool");
-            ArrayNode required = matches.putArray("filter");
-            alternative.required().forEach(term -> required.add(anyField(term, "all")));
-            ArrayNode excluded = matches.putArray("must_not");
-            alternative.excluded().forEach(term -> excluded.add(anyField(term, "none")));
-        }
-        anyAlternative.put("minimum_should_match", 1);
         if (query.section() != null) {
             ArrayNode ids = filter.addObject().putObject("terms").putArray("section_id");
             strings(connection, "select id from " + SectionTree.IDS_OF_SLUG_AND_CHILDREN + " t", query.section()).forEach(ids::add);
@@ -160,6 +157,34 @@ class OpenSearchArticles {
         return true;
     }
 
+    /**
+     * An alternative's clauses: each required term scores the weight of the best field it is in (these scores rank the
+     * match), and no excluded one is anywhere.
+     */
+    private void matches(SearchSyntax.Alternative alternative, ObjectNode bool) {
+        ArrayNode must = bool.putArray("must");
+        alternative.required().forEach(term -> must.add(required(term)));
+        if (!alternative.excluded().isEmpty()) {
+            ArrayNode mustNot = bool.putArray("must_not");
+            alternative.excluded().forEach(term -> mustNot.add(anyField(term, "none")));
+        }
+    }
+
+    /**
+     * A required term, scored by its best field. A single word or a phrase is in one field, so that is the whole test;
+     * a word the analyzer splits (e-mail, O'Neill) may have its parts in different fields, which a cross-field test admits.
+     */
+    private ObjectNode required(SearchSyntax.Term term) {
+        if (term.singleWord() || term.phrase()) {
+            return bestField(term);
+        }
+        ObjectNode clause = json.createObjectNode();
+        ObjectNode bool = clause.putObject("bool");
+        bool.putArray("filter").add(anyField(term, "all"));
+        bool.putArray("should").add(bestField(term));
+        return clause;
+    }
+
     /** A word (all its tokens, each in any field) or a phrase (in one field) anywhere in the article. */
     private ObjectNode anyField(SearchSyntax.Term term, String zeroTerms) {
         ObjectNode match = json.createObjectNode();
@@ -173,7 +198,10 @@ class OpenSearchArticles {
         return match;
     }
 
-    /** The weight of the best field a term matches in: title above subtitle and summary above body. */
+    /**
+     * The weight of the best field a term is in: title above subtitle and summary above body. A term the analyzer
+     * reduces to nothing matches everywhere, as the database drops it.
+     */
     private ObjectNode bestField(SearchSyntax.Term term) {
         ObjectNode best = json.createObjectNode();
         ArrayNode fields = best.putObject("dis_max").putArray("queries");
@@ -187,7 +215,7 @@ class OpenSearchArticles {
 
     private ObjectNode inField(String field, SearchSyntax.Term term) {
         ObjectNode match = json.createObjectNode();
-        ObjectNode options = match.putObject(field).put("query", term.text());
+        ObjectNode options = match.putObject(field).put("query", term.text()).put("zero_terms_query", "all");
         if (!term.phrase()) {
             options.put("operator", "and");
         }

@@ -14,21 +14,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The articles' index on OpenSearch, behind an alias ({@code <prefix>articles}) that searches read: each build makes a
  * new index ({@code <prefix>articles-<time>}) and moves the alias to it in one step. The mapping is
- * {@code search/article-index.json}. Every call speaks OpenSearch's REST API through the client's transport.
+ * {@code search/article-index.json}; an index records which version of it it was built with, and one built with another
+ * is rebuilt. Every call speaks OpenSearch's REST API through the client's transport.
  */
 @ApplicationScoped
 public class ArticleIndex {
@@ -40,13 +46,39 @@ public class ArticleIndex {
     private final ObjectMapper json;
     private final String prefix;
     private final int replicas;
+    private final ObjectNode definition;
+    private final String mappingVersion;
+    private final Set<String> stopWords;
 
-    ArticleIndex(OpenSearchConnection connection, BroadsheetConfig config) {
+    ArticleIndex(OpenSearchConnection connection, BroadsheetConfig config) throws IOException {
         this.connection = connection;
         // not the API's mapper: its limits are for clients' bodies, and a bulk answer is larger
         this.json = new ObjectMapper();
         this.prefix = config.search().opensearch().indexPrefix();
         this.replicas = config.search().opensearch().replicas();
+        byte[] mapping;
+        try (InputStream resource = ArticleIndex.class.getResourceAsStream("/search/article-index.json")) {
+            mapping = resource.readAllBytes();
+        }
+        this.definition = (ObjectNode) json.readTree(mapping);
+        this.mappingVersion = HexFormat.of().formatHex(sha256(mapping));
+        Set<String> words = new HashSet<>();
+        definition.path("settings").path("analysis").path("filter").path("broadsheet_stop").path("stopwords")
+                .forEach(word -> words.add(word.asText()));
+        this.stopWords = Set.copyOf(words);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The words the index's analyzer drops (PostgreSQL's English list), which a query must drop too. */
+    public Set<String> stopWords() {
+        return stopWords;
     }
 
     /** The name searches read, whichever index it points to. */
@@ -67,15 +99,19 @@ public class ArticleIndex {
     /** A new empty index with the current mapping, not refreshed until it is {@link #open(String) opened}. */
     String createIndex() throws IOException {
         String name = prefix + "articles-" + INDEX_TIME.format(Instant.now());
-        ObjectNode definition;
-        try (InputStream mapping = ArticleIndex.class.getResourceAsStream("/search/article-index.json")) {
-            definition = (ObjectNode) json.readTree(mapping);
-        }
-        ObjectNode settings = (ObjectNode) definition.get("settings");
+        ObjectNode index = definition.deepCopy();
+        ObjectNode settings = (ObjectNode) index.get("settings");
         settings.put("number_of_replicas", replicas);
         settings.put("refresh_interval", "-1"); // filled in bulk first
-        call("PUT", "/" + name, definition.toString());
+        ((ObjectNode) index.get("mappings")).putObject("_meta").put("mapping", mappingVersion);
+        call("PUT", "/" + name, index.toString());
         return name;
+    }
+
+    /** Whether {@code index} was built with this version's mapping and analysis (a hash of article-index.json). */
+    boolean hasCurrentMapping(String index) throws IOException {
+        JsonNode answer = call("GET", "/" + index + "/_mapping", null);
+        return mappingVersion.equals(answer.path(index).path("mappings").path("_meta").path("mapping").asText());
     }
 
     /** Makes a filled index searchable: refreshed, refreshing itself again, and the alias moved to it from {@code previous}. */

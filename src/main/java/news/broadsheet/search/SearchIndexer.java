@@ -48,6 +48,8 @@ public class SearchIndexer {
     private final Duration pollInterval;
     private volatile boolean running;
     private Thread worker;
+    /** The live index this instance has found built with the current mapping; another one is rebuilt. */
+    private String liveIndexChecked;
 
     SearchIndexer(DataSource dataSource, ArticleIndex index, BroadsheetConfig config) {
         this.dataSource = dataSource;
@@ -152,6 +154,14 @@ public class SearchIndexer {
         State state = state(connection);
         Optional<String> live = index.liveIndex();
         String rebuilding = state.rebuildIndex();
+        if (rebuilding == null && live.isPresent() && !live.get().equals(liveIndexChecked) && !state.rebuildRequested()) {
+            if (index.hasCurrentMapping(live.get())) {
+                liveIndexChecked = live.get();
+            } else {
+                LOG.infof("Search index %s was built with another mapping: rebuilding it; searches read it until then", live.get());
+                state = state.withRebuildRequested();
+            }
+        }
         if (rebuilding == null && (live.isEmpty() || state.rebuildRequested())) {
             rebuilding = index.createIndex();
             update(connection, "update search_index set rebuild_index = ?, rebuild_after = null, rebuild_copied = 0,"
@@ -226,6 +236,9 @@ public class SearchIndexer {
     }
 
     private record State(String rebuildIndex, UUID rebuildAfter, boolean rebuildRequested, boolean unavailableSince) {
+        State withRebuildRequested() {
+            return new State(rebuildIndex, rebuildAfter, true, unavailableSince);
+        }
     }
 
     private static State state(Connection connection) throws SQLException {

@@ -1,9 +1,14 @@
 package news.broadsheet.search;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The search language of {@code q}, read as PostgreSQL's websearch_to_tsquery reads it, so both engines find the same
@@ -18,7 +23,21 @@ public record SearchSyntax(List<Alternative> alternatives) {
 
     /** A word (analyzed into one or more tokens, all required) or a phrase (its tokens in order). */
     public record Term(String text, boolean phrase) {
+
+        /** Its words as the index's analyzer sees them before stemming: split at what is not a letter or digit, lower case, unaccented. */
+        List<String> words() {
+            String unaccented = DIACRITICS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+            return Arrays.stream(NOT_A_WORD.split(unaccented.toLowerCase(Locale.ROOT))).filter(word -> !word.isEmpty()).toList();
+        }
+
+        /** A word the analyzer keeps whole (no punctuation or space in it), so that it matches within one field. */
+        public boolean singleWord() {
+            return !phrase && !text.isEmpty() && !NOT_A_WORD.matcher(text).find();
+        }
     }
+
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
 
     /** Every required term matches and no excluded one does. */
     public record Alternative(List<Term> required, List<Term> excluded) {
@@ -71,6 +90,23 @@ public record SearchSyntax(List<Alternative> alternatives) {
             alternatives.add(current);
         }
         return new SearchSyntax(alternatives);
+    }
+
+    /**
+     * Without the terms made only of stop words, as PostgreSQL drops them: {@code the war} is {@code war}, and a query
+     * of stop words alone has no alternatives left, so it finds nothing.
+     */
+    public SearchSyntax withoutStopWords(Set<String> stopWords) {
+        Predicate<Term> meaningful = term -> !stopWords.containsAll(term.words());
+        List<Alternative> kept = new ArrayList<>();
+        for (Alternative alternative : alternatives) {
+            Alternative left = new Alternative(alternative.required().stream().filter(meaningful).toList(),
+                    alternative.excluded().stream().filter(meaningful).toList());
+            if (!left.isEmpty()) {
+                kept.add(left);
+            }
+        }
+        return new SearchSyntax(kept);
     }
 
     /** Every word and phrase that a match may show, for ranking and highlights. */

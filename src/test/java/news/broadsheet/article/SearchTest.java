@@ -255,6 +255,16 @@ class SearchTest {
     }
 
     @Test
+    void stopWordsAreDroppedAndAQueryOfThemAloneFindsNothing() {
+        String word = uniqueWord();
+        String slug = publish(Api.section(), "They voted on " + word, null, "Text.");
+        search().queryParam("q", "he " + word + " -the").get("/api/v1/articles").then().body("items.slug", contains(slug));
+        search().queryParam("q", "\"they voted\" " + word).get("/api/v1/articles").then().body("items.slug", contains(slug));
+        search().queryParam("q", "they on or the").queryParam("count", true).get("/api/v1/articles")
+                .then().statusCode(200).body("items", empty()).body("total", equalTo(0));
+    }
+
+    @Test
     void anyQueryTextIsAccepted() {
         for (String q : List.of("\"unclosed", "!!! & | ( ) :*", "-", "or or or", "a <-> b", "'; drop table article; --", "\\", "ünïcödé ✓ 漢字")) {
             search().queryParam("q", q).get("/api/v1/articles").then().statusCode(200);

@@ -1,8 +1,10 @@
 package news.broadsheet.search;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import news.broadsheet.Api;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static io.restassured.RestAssured.given;
 import static news.broadsheet.Api.anonymous;
 import static news.broadsheet.Api.editor;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +26,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
@@ -59,6 +64,28 @@ class SearchIndexingTest {
         Map<String, Object> article = Api.article(section);
         article.put("title", title);
         return Api.create(article);
+    }
+
+    @Inject
+    ArticleIndex index;
+
+    @Test
+    void theIndexKnowsWhichMappingItWasBuiltWith() throws Exception {
+        String live = index.liveIndex().orElseThrow();
+        assertTrue(index.hasCurrentMapping(live));
+        String mapping = given().baseUri(OpenSearchNode.address()).get("/" + live + "/_mapping").then().statusCode(200).extract().asString();
+        String version = new ObjectMapper().readTree(mapping).path(live).path("mappings").path("_meta").path("mapping").asText();
+        try {
+            setMappingVersion(live, "an older version");
+            assertFalse(index.hasCurrentMapping(live)); // which the indexer rebuilds
+        } finally {
+            setMappingVersion(live, version);
+        }
+    }
+
+    private static void setMappingVersion(String index, String version) {
+        given().baseUri(OpenSearchNode.address()).contentType(ContentType.JSON).body(Map.of("_meta", Map.of("mapping", version)))
+                .put("/" + index + "/_mapping").then().statusCode(200);
     }
 
     @Test

@@ -3,8 +3,11 @@ package news.broadsheet.search;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** q read as PostgreSQL's websearch_to_tsquery reads it, so that both engines find the same articles. */
 class SearchSyntaxTest {
@@ -40,5 +43,25 @@ class SearchSyntaxTest {
         assertEquals(List.of(all(List.of(phrase("unclosed phrase")), List.of())), SearchSyntax.parse("\"unclosed phrase").alternatives());
         assertEquals(List.of(all(List.of(word("-")), List.of())), SearchSyntax.parse("-").alternatives());
         assertEquals(List.of(word("a"), word("b")), SearchSyntax.parse("a or b or a").positiveTerms());
+    }
+
+    @Test
+    void termsOfStopWordsAloneAreDroppedAndAlternativesLeftEmptyWithThem() {
+        Set<String> stop = Set.of("the", "of", "he", "don", "t");
+        assertEquals(List.of(all(List.of(word("war"), phrase("the fall of Rome")), List.of())),
+                SearchSyntax.parse("The war \"the fall of Rome\" -the -\"of the\"").withoutStopWords(stop).alternatives());
+        assertEquals(List.of(all(List.of(), List.of(word("budget")))),
+                SearchSyntax.parse("he -budget or The OF").withoutStopWords(stop).alternatives());
+        assertEquals(List.of(), SearchSyntax.parse("he don't !!!").withoutStopWords(stop).alternatives());
+        assertEquals(List.of(), SearchSyntax.parse("Thé").withoutStopWords(stop).alternatives()); // the analyzer folds accents
+    }
+
+    @Test
+    void aWordWithPunctuationInItIsSeveralWordsToTheAnalyzer() {
+        assertTrue(word("Łódź").singleWord());
+        assertTrue(word("covid19").singleWord());
+        assertFalse(word("e-mail").singleWord());
+        assertFalse(word("O'Neill").singleWord());
+        assertFalse(phrase("tram").singleWord());
     }
 }
