@@ -172,7 +172,8 @@ measure() { # LABEL
     postmaster_pid_file=$(find "$work/postgres" -name postmaster.pid 2>/dev/null | head -1)
     if [ -n "$postmaster_pid_file" ]; then
       for p in $(head -1 "$postmaster_pid_file") $(pgrep -P "$(head -1 "$postmaster_pid_file")" || true); do
-        pg_kib=$((pg_kib + $(awk '/^VmRSS/{print $2}' "/proc/$p/status" 2>/dev/null || echo 0)))
+        # PSS: the shared buffers every process maps are counted once, split between them
+        pg_kib=$((pg_kib + $(awk '/^Pss:/{print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)))
       done
     fi
     echo "RSS $1 $(awk '/^VmRSS/{print $2}' "/proc/$service/status") $(awk '/^VmHWM/{print $2}' "/proc/$service/status") $pg_kib" >>"$results"

@@ -10,12 +10,18 @@ TARGET_P99_MS = 50
 TARGET_SHARE_OF_DIRECT = 0.80
 runs = defaultdict(list)  # (label, system) -> [dict or None for a failed run]
 rss = defaultdict(list)
+cpu = defaultdict(list)  # (label, system) -> [(jvm, postgres, opensearch) ms per request of each run]
+TICK_MS = 10  # /proc's clock ticks (CLK_TCK 100)
 for line in open(sys.argv[1], encoding="utf-8"):
     parts = line.split()
     if not parts:
         continue
     if parts[0] == "INDEXED":
         print(f"{int(parts[1]):,} articles: the index had every one {parts[2]} s after the import (or the growth in SQL) ended")
+    elif parts[0] == "CPU":
+        requests, before, after = int(parts[3]), list(map(int, parts[4:7])), list(map(int, parts[7:10]))
+        if requests:
+            cpu[(parts[1], parts[2])].append([(a - b) * TICK_MS / requests for a, b in zip(after, before)])
     elif parts[0] == "RSS":
         rss[(parts[1], parts[2])].append(int(parts[3]))
     elif len(parts) >= 4 and parts[3] == "FAILED":
@@ -32,7 +38,7 @@ def median(values):
 
 for label in sorted({key[0] for key in runs}, key=int):
     print(f"\n{int(label):,} articles, W5: distinct two-word searches, 16 connections\n")
-    print("| system | req/s (median) | p50 ms | p99 ms | p99 target | share of direct | runs: req/s, p99 ms | failed | non-2xx | repeats | RSS MiB |")
+    print("| system | req/s (median) | p50 ms | p99 ms | p99 target | share of direct | runs: req/s, p99 ms | failed | non-2xx | repeats | memory MiB |")
     print("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|")
     direct = [r["rate"] if r else 0.0 for r in runs.get((label, "opensearch-direct"), [])]
     for system in ("broadsheet-opensearch", "opensearch-direct", "broadsheet-postgres"):
@@ -50,4 +56,14 @@ for label in sorted({key[0] for key in runs}, key=int):
         print(f"| {system} | {rate:,.0f} | {median([r['p50'] for r in ok]):.2f} | {median([r['p99'] for r in ok]):.2f} | "
               f"<= {TARGET_P99_MS} | {share} | {each} | {len(measured) - len(ok)} | {sum(r['non2xx'] for r in ok)} | "
               f"{sum(r.get('repeats', 0) for r in ok)} | {max(memory) if memory else ''} |")
-print("\nRSS: the service with its embedded PostgreSQL (every process); the OpenSearch node's JVM.")
+    if any(key[0] == label for key in cpu):
+        print(f"\nCPU time per search, ms (medians of the runs; the machine's cores are shared by all three)\n")
+        print("| system | service JVM | PostgreSQL | OpenSearch | total |")
+        print("|---|---:|---:|---:|---:|")
+        for system in ("broadsheet-opensearch", "opensearch-direct", "broadsheet-postgres"):
+            measured = cpu.get((label, system))
+            if measured:
+                parts = [median([run[i] for run in measured]) for i in range(3)]
+                print(f"| {system} | {parts[0]:.2f} | {parts[1]:.2f} | {parts[2]:.2f} | {sum(parts):.2f} |")
+print("\nmemory: the service with its embedded PostgreSQL, the OpenSearch node's JVM; proportional set sizes, so what "
+      "processes share (PostgreSQL's shared buffers) is counted once")

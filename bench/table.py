@@ -79,4 +79,4 @@ for label in sorted({key[0] for key in figures}, key=int):
         database = max(d for _, _, d in rss[label])
         print(f"\nservice RSS after the workloads: {java + database} MiB, the JVM {java} MiB (peak "
               f"{max(h for _, h, _ in rss[label])} MiB) and the embedded PostgreSQL's processes {database} MiB "
-              f"(their RSS counts shared buffers once per process)")
+              f"(their proportional set size: shared buffers counted once)")

@@ -98,15 +98,7 @@ class ArticleLists {
     }
 
     private Page<ArticleSummary> searchOnOpenSearch(ArticleQuery query) {
-        OpenSearchArticles.Found found;
-        try (Connection connection = dataSource.getConnection()) {
-            if (query.section() != null) {
-                requireSection(connection, query.section());
-            }
-            found = openSearch.search(connection, query);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Searching articles failed", e);
-        }
+        OpenSearchArticles.Found found = openSearch.search(query);
         return OpenSearchArticles.page(found, inOrder(found.ids(), query.visibility() != ArticleQuery.Visibility.PUBLIC));
     }
 

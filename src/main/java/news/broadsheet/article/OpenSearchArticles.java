@@ -9,6 +9,7 @@ import news.broadsheet.search.ArticleIndex;
 import news.broadsheet.search.SearchAvailability;
 import news.broadsheet.search.SearchSyntax;
 import news.broadsheet.section.SectionTree;
+import news.broadsheet.section.UnknownSection;
 import news.broadsheet.web.paging.Cursor;
 import news.broadsheet.web.paging.Page;
 
@@ -17,12 +18,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Searches ({@code q}) answered by OpenSearch (broadsheet.search.engine=opensearch): the index finds, ranks, counts and
@@ -38,27 +41,31 @@ import java.util.UUID;
 class OpenSearchArticles {
 
     private static final List<String> TEXT_FIELDS = List.of("title", "subtitle", "summary", "body");
-    private static final Map<String, Integer> FIELD_WEIGHTS = orderedWeights();
+    /** The four text fields in one (copy_to in search/article-index.json), for matching. */
+    private static final String ANYWHERE = "text";
+    private static final int BODY_WEIGHT = 2;
+    private static final Map<String, Integer> HEAD_WEIGHTS = headWeights();
     private static final String MATCH_START = "\u0002";
     private static final String MATCH_END = "\u0003";
     private static final int SNIPPET_FRAGMENTS = 2;
 
+    private final DataSource dataSource;
     private final ArticleIndex index;
     private final SearchAvailability availability;
     private final ObjectMapper json;
 
-    OpenSearchArticles(ArticleIndex index, SearchAvailability availability, ObjectMapper json) {
+    OpenSearchArticles(DataSource dataSource, ArticleIndex index, SearchAvailability availability, ObjectMapper json) {
+        this.dataSource = dataSource;
         this.index = index;
         this.availability = availability;
         this.json = json;
     }
 
-    private static Map<String, Integer> orderedWeights() {
+    private static Map<String, Integer> headWeights() {
         Map<String, Integer> weights = new LinkedHashMap<>();
         weights.put("title", 10);
         weights.put("subtitle", 4);
         weights.put("summary", 4);
-        weights.put("body", 2);
         return weights;
     }
 
@@ -66,7 +73,7 @@ class OpenSearchArticles {
     record Found(List<UUID> ids, Cursor next, Long total, Map<UUID, String> highlights) {
     }
 
-    Found search(Connection connection, ArticleQuery query) throws SQLException {
+    Found search(ArticleQuery query) {
         availability.require();
         SearchSyntax syntax = SearchSyntax.parse(query.search()).withoutStopWords(index.stopWords());
         Found nothing = new Found(List.of(), null, query.count() ? 0L : null, Map.of());
@@ -78,7 +85,7 @@ class OpenSearchArticles {
         request.put("_source", false);
         request.put("track_total_hits", query.count());
         ObjectNode bool = request.putObject("query").putObject("bool");
-        if (!filters(connection, query, bool.putArray("filter"))) {
+        if (!filters(query, bool.putArray("filter"))) {
             return nothing;
         }
         List<SearchSyntax.Alternative> alternatives = syntax.alternatives();
@@ -116,11 +123,13 @@ class OpenSearchArticles {
     }
 
     /** The filters of the list; false when one of them can match nothing (an unknown author). */
-    private boolean filters(Connection connection, ArticleQuery query, ArrayNode filter) throws SQLException {
+    private boolean filters(ArticleQuery query, ArrayNode filter) {
         switch (query.visibility()) {
             case PUBLIC -> {
                 filter.addObject().putObject("term").put("status", "PUBLISHED");
-                filter.addObject().putObject("range").putObject("sort_time").put("lte", Instant.now().toString());
+                // to the second, so that the cluster can cache this filter for a second's searches: an article is
+                // found by search up to a second after it is listed
+                filter.addObject().putObject("range").putObject("sort_time").put("lte", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             }
             case PUBLISHED -> filter.addObject().putObject("term").put("status", "PUBLISHED");
             case DRAFT -> filter.addObject().putObject("term").put("status", "DRAFT");
@@ -128,19 +137,30 @@ class OpenSearchArticles {
             case ANY -> {
             }
         }
-        if (query.section() != null) {
-            ArrayNode ids = filter.addObject().putObject("terms").putArray("section_id");
-            strings(connection, "select id from " + SectionTree.IDS_OF_SLUG_AND_CHILDREN + " t", query.section()).forEach(ids::add);
-        }
         if (query.tag() != null) {
             filter.addObject().putObject("term").put("tags", query.tag());
         }
-        if (query.author() != null) {
-            List<String> author = strings(connection, "select id from author where slug = ?", query.author());
-            if (author.isEmpty()) {
-                return false;
+        if (query.section() != null || query.author() != null) {
+            // resolved before the search, not held during it: a connection is not kept waiting on the cluster
+            try (Connection connection = dataSource.getConnection()) {
+                if (query.section() != null) {
+                    List<String> tree = strings(connection, "select id from " + SectionTree.IDS_OF_SLUG_AND_CHILDREN + " t", query.section());
+                    if (tree.isEmpty()) {
+                        throw UnknownSection.in("section", query.section());
+                    }
+                    ArrayNode ids = filter.addObject().putObject("terms").putArray("section_id");
+                    tree.forEach(ids::add);
+                }
+                if (query.author() != null) {
+                    List<String> author = strings(connection, "select id from author where slug = ?", query.author());
+                    if (author.isEmpty()) {
+                        return false;
+                    }
+                    filter.addObject().putObject("term").put("author_ids", author.get(0));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading a search's sections and author failed", e);
             }
-            filter.addObject().putObject("term").put("author_ids", author.get(0));
         }
         if (query.featured() != null) {
             filter.addObject().putObject("term").put("featured", query.featured());
@@ -166,58 +186,47 @@ class OpenSearchArticles {
         alternative.required().forEach(term -> must.add(required(term)));
         if (!alternative.excluded().isEmpty()) {
             ArrayNode mustNot = bool.putArray("must_not");
-            alternative.excluded().forEach(term -> mustNot.add(anyField(term, "none")));
+            alternative.excluded().forEach(term -> mustNot.add(inField(ANYWHERE, term, "none")));
         }
     }
 
     /**
-     * A required term, scored by its best field. A single word or a phrase is in one field, so that is the whole test;
-     * a word the analyzer splits (e-mail, O'Neill) may have its parts in different fields, which a cross-field test admits.
+     * A required term, scored by the best field it is in. Wherever it is, it is in the article, which is worth the
+     * body's weight; in the head it is worth that field's weight, the body's plus the difference. So matching reads one
+     * list of articles per word (the field holding all four) and ranking only the head fields' short ones. A word the
+     * analyzer splits (e-mail, O'Neill) matches with its parts anywhere; a phrase, within one field.
      */
     private ObjectNode required(SearchSyntax.Term term) {
-        if (term.singleWord() || term.phrase()) {
-            return bestField(term);
-        }
         ObjectNode clause = json.createObjectNode();
         ObjectNode bool = clause.putObject("bool");
-        bool.putArray("filter").add(anyField(term, "all"));
-        bool.putArray("should").add(bestField(term));
+        // a term the analyzer reduces to nothing matches everywhere, as the database drops it
+        bool.putArray("must").addObject().putObject("constant_score").put("boost", BODY_WEIGHT)
+                .set("filter", inField(ANYWHERE, term, "all"));
+        ArrayNode head = bool.putArray("should").addObject().putObject("dis_max").putArray("queries");
+        HEAD_WEIGHTS.forEach((field, weight) -> head.addObject().putObject("constant_score").put("boost", weight - BODY_WEIGHT)
+                .set("filter", inField(field, term, "none")));
         return clause;
     }
 
-    /** A word (all its tokens, each in any field) or a phrase (in one field) anywhere in the article. */
-    private ObjectNode anyField(SearchSyntax.Term term, String zeroTerms) {
+    private ObjectNode inField(String field, SearchSyntax.Term term, String zeroTerms) {
         ObjectNode match = json.createObjectNode();
-        ObjectNode multi = match.putObject("multi_match").put("query", term.text()).put("zero_terms_query", zeroTerms);
+        ObjectNode options = match.putObject(term.phrase() ? "match_phrase" : "match").putObject(field)
+                .put("query", term.text()).put("zero_terms_query", zeroTerms);
+        if (!term.phrase()) {
+            options.put("operator", "and");
+        }
+        return match;
+    }
+
+    /** A word (all its tokens, each in any field) or a phrase (in one field), for highlights in the fields themselves. */
+    private ObjectNode inAnyTextField(SearchSyntax.Term term) {
+        ObjectNode match = json.createObjectNode();
+        ObjectNode multi = match.putObject("multi_match").put("query", term.text());
         TEXT_FIELDS.forEach(multi.putArray("fields")::add);
         if (term.phrase()) {
             multi.put("type", "phrase");
         } else {
             multi.put("type", "cross_fields").put("operator", "and");
-        }
-        return match;
-    }
-
-    /**
-     * The weight of the best field a term is in: title above subtitle and summary above body. A term the analyzer
-     * reduces to nothing matches everywhere, as the database drops it.
-     */
-    private ObjectNode bestField(SearchSyntax.Term term) {
-        ObjectNode best = json.createObjectNode();
-        ArrayNode fields = best.putObject("dis_max").putArray("queries");
-        FIELD_WEIGHTS.forEach((field, weight) -> {
-            ObjectNode scored = fields.addObject().putObject("constant_score");
-            scored.put("boost", weight);
-            scored.putObject("filter").set(term.phrase() ? "match_phrase" : "match", inField(field, term));
-        });
-        return best;
-    }
-
-    private ObjectNode inField(String field, SearchSyntax.Term term) {
-        ObjectNode match = json.createObjectNode();
-        ObjectNode options = match.putObject(field).put("query", term.text()).put("zero_terms_query", "all");
-        if (!term.phrase()) {
-            options.put("operator", "and");
         }
         return match;
     }
@@ -274,7 +283,7 @@ class OpenSearchArticles {
         }
         ObjectNode terms = highlight.putObject("highlight_query").putObject("bool");
         ArrayNode should = terms.putArray("should");
-        syntax.positiveTerms().forEach(term -> should.add(anyField(term, "none")));
+        syntax.positiveTerms().forEach(term -> should.add(inAnyTextField(term)));
     }
 
     /** Up to two passages that show a match, head fields first, as the database engine's snippets. */

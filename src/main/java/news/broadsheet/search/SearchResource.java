@@ -80,7 +80,8 @@ public class SearchResource {
     @Operation(operationId = "rebuildSearchIndex", summary = "Rebuild the search index",
             description = "Fills a new OpenSearch index from every article, with the current mapping, while searches go on reading "
                     + "the old one and changes keep reaching both; then moves the alias to the new index in one step and deletes "
-                    + "the old one. For mapping changes and for recovery when the cluster lost its data. Runs in the background "
+                    + "the old one. For recovery when the cluster lost its data (a new version of Broadsheet whose mapping differs "
+                    + "rebuilds by itself, the same way). Runs in the background "
                     + "(about a minute per 100,000 articles); follow it with GET /api/v1/search. Asking again while one is under "
                     + "way changes nothing.")
     @APIResponse(responseCode = "202", description = "The rebuild is asked for or already under way",

@@ -29,11 +29,6 @@ public record SearchSyntax(List<Alternative> alternatives) {
             String unaccented = DIACRITICS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
             return Arrays.stream(NOT_A_WORD.split(unaccented.toLowerCase(Locale.ROOT))).filter(word -> !word.isEmpty()).toList();
         }
-
-        /** A word the analyzer keeps whole (no punctuation or space in it), so that it matches within one field. */
-        public boolean singleWord() {
-            return !phrase && !text.isEmpty() && !NOT_A_WORD.matcher(text).find();
-        }
     }
 
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** q read as PostgreSQL's websearch_to_tsquery reads it, so that both engines find the same articles. */
 class SearchSyntaxTest {
@@ -54,14 +52,5 @@ class SearchSyntaxTest {
                 SearchSyntax.parse("he -budget or The OF").withoutStopWords(stop).alternatives());
         assertEquals(List.of(), SearchSyntax.parse("he don't !!!").withoutStopWords(stop).alternatives());
         assertEquals(List.of(), SearchSyntax.parse("Thé").withoutStopWords(stop).alternatives()); // the analyzer folds accents
-    }
-
-    @Test
-    void aWordWithPunctuationInItIsSeveralWordsToTheAnalyzer() {
-        assertTrue(word("Łódź").singleWord());
-        assertTrue(word("covid19").singleWord());
-        assertFalse(word("e-mail").singleWord());
-        assertFalse(word("O'Neill").singleWord());
-        assertFalse(phrase("tram").singleWord());
     }
 }
