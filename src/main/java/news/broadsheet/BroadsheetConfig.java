@@ -97,6 +97,13 @@ public interface BroadsheetConfig {
         /** How long a search waits for the cluster before it is answered 503. */
         @WithDefault("5s")
         Duration timeout();
+
+        /**
+         * How long the indexer waits for the cluster to take a batch of changes (up to 500 articles) or to create or
+         * switch an index; longer than a search's wait, as a busy cluster takes bulk writes slowly.
+         */
+        @WithDefault("60s")
+        Duration writeTimeout();
     }
 
     Media media();

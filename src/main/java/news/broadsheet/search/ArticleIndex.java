@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
 import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import org.opensearch.client.opensearch.generic.Request;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
@@ -172,23 +173,14 @@ public class ArticleIndex {
     /** Runs a search on the alias; @throws SearchUnavailable when there is no index yet or the cluster does not answer */
     public JsonNode search(ObjectNode request) {
         try {
-            JsonNode answer = call("POST", "/" + alias() + "/_search", request.toString(), 404);
+            JsonNode answer = call(connection.client().generic(),
+                    Requests.builder().method("POST").endpoint("/" + alias() + "/_search").json(request.toString()).build(), 404);
             if (answer == null) {
                 throw new SearchUnavailable("the search index is being built");
             }
             return answer;
         } catch (IOException e) {
             throw new SearchUnavailable("the search cluster does not answer (" + e.getMessage() + ")");
-        }
-    }
-
-    /** Whether the cluster answers. */
-    boolean reachable() {
-        try {
-            call("GET", "/_cluster/health", null);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -223,8 +215,13 @@ public class ArticleIndex {
         return call(request, -1);
     }
 
+    /** Any call but a search: with the writes' longer wait. */
     private JsonNode call(Request request, int absentStatus) throws IOException {
-        try (Response response = connection.client().generic().execute(request)) {
+        return call(connection.writes(), request, absentStatus);
+    }
+
+    private JsonNode call(OpenSearchGenericClient client, Request request, int absentStatus) throws IOException {
+        try (Response response = client.execute(request)) {
             if (response.getStatus() == absentStatus) {
                 return null;
             }

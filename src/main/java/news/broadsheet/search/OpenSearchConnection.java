@@ -5,13 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import news.broadsheet.BroadsheetConfig;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Options;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 import java.io.IOException;
@@ -24,6 +26,7 @@ public class OpenSearchConnection {
     private final BroadsheetConfig.OpenSearch config;
     private OpenSearchTransport transport;
     private OpenSearchClient client;
+    private OpenSearchGenericClient writes;
 
     OpenSearchConnection(BroadsheetConfig config) {
         this.config = config.search().opensearch();
@@ -35,6 +38,16 @@ public class OpenSearchConnection {
             client = new OpenSearchClient(transport);
         }
         return client;
+    }
+
+    /** The REST API with the writes' longer wait ({@code write-timeout}): bulk writes, index creation, alias moves. */
+    synchronized OpenSearchGenericClient writes() {
+        if (writes == null) {
+            RequestConfig longer = RequestConfig.custom().setResponseTimeout(Timeout.of(config.writeTimeout()))
+                    .setConnectionRequestTimeout(Timeout.of(config.timeout())).build();
+            writes = client().generic().withTransportOptions(ApacheHttpClient5Options.DEFAULT.toBuilder().setRequestConfig(longer).build());
+        }
+        return writes;
     }
 
     private OpenSearchTransport transport() {
