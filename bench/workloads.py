@@ -50,19 +50,19 @@ BODY_WEIGHT = 2
 
 
 def opensearch_body(words):
-    """What OpenSearchArticles sends for q=WORDS (words, no stop words), public articles, by relevance, a page of 20."""
-    def required(word):
-        def match(field, zero_terms):
-            return {"match": {field: {"query": word, "zero_terms_query": zero_terms, "operator": "and"}}}
-        return {"bool": {
-            "must": [{"constant_score": {"boost": BODY_WEIGHT, "filter": match("text", "all")}}],
-            "should": [{"dis_max": {"queries": [{"constant_score": {"boost": weight - BODY_WEIGHT, "filter": match(field, "none")}}
-                                                for field, weight in HEAD_WEIGHTS.items()]}}]}}
+    """What OpenSearchArticles sends for q=WORDS (words, no stop words, no "or"), public articles, by relevance, 20."""
+    def match(field, word, zero_terms):
+        return {"match": {field: {"query": word, "zero_terms_query": zero_terms, "operator": "and"}}}
+
+    def head_bonus(word):
+        return {"dis_max": {"queries": [{"constant_score": {"boost": weight - BODY_WEIGHT, "filter": match(field, word, "none")}}
+                                        for field, weight in HEAD_WEIGHTS.items()]}}
 
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     return {"size": 21, "_source": False, "track_total_hits": False, "query": {"bool": {
-        "filter": [{"term": {"status": "PUBLISHED"}}, {"range": {"sort_time": {"lte": now}}}],
-        "must": [required(w) for w in words]}},
+        "filter": [{"term": {"status": "PUBLISHED"}}, {"range": {"sort_time": {"lte": now}}}]
+        + [match("text", w, "all") for w in words],
+        "should": [head_bonus(w) for w in words]}},
         "sort": [{"_score": "desc"}, {"sort_time": "desc"}, {"id": "desc"}]}
 
 
