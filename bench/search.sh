@@ -7,12 +7,16 @@
 # engine (PostgreSQL) on the same database. Prints medians with every run's figures (a failed run counts as 0 req/s), and
 # the CPU time a search costs the service's JVM, PostgreSQL and OpenSearch: they share this machine's cores.
 #
-# No search repeats within a service's life: a warm-up of 1,000, then each run its own 5,000 of the 16,002 ordered
+# No measured search repeats within a service's life: a warm-up (WARMUP seconds, cycling through its own 1,000 searches,
+# as the JVMs' compilers need a while), then each run its own 5,000 of the 16,002 ordered
 # pairs (bench/workloads.py); the systems get the same slices. "repeats" says when a run asked more than its slice.
 #
 # usage: bench/search.sh [ARTICLES]          default 20000
 # env:   SCALE_TO=1000000   then grows the database in SQL (bench/scale.py), waits for the index, and runs again
 #        RUNS=3 DURATION=8 (seconds per run) CONNECTIONS=16 PORT=18191
+#        WARMUP=20 (seconds, before the first run on each system)
+#        REUSE=1   measures again on the database and index the last run left in target/bench-search (no import, no
+#                  growth; the runs are labelled SCALE_TO when given), e.g. after a change to the queries
 #        JAVA_OPTS (default as bench/run.sh), OPENSEARCH_HEAP=512m
 # needs: java 17+, python3, curl, wrk (installed from Debian's archive when missing), psql for SCALE_TO
 set -euo pipefail
@@ -20,6 +24,7 @@ cd "$(dirname "$0")/.."
 articles=${1:-20000}
 runs=${RUNS:-3}
 duration=${DURATION:-8}
+warmup=${WARMUP:-20}
 connections=${CONNECTIONS:-16}
 port=${PORT:-18191}
 db_port=$((port + 1))
@@ -30,7 +35,8 @@ slice=5000
 warm=1000
 token="bench-$RANDOM$RANDOM"
 work=$PWD/target/bench-search
-rm -rf "$work"
+reuse=${REUSE:-}
+if [ -z "$reuse" ]; then rm -rf "$work"; fi
 mkdir -p "$work/queries"
 results=$work/results.txt
 : >"$results"
@@ -132,13 +138,13 @@ cpu_ticks() { # SYSTEM
 run_w5() { # LABEL SYSTEM RUN
   local label=$1 system=$2 run=$3 out=$work/out before
   if [ "$system" = opensearch-direct ]; then
-    [ "$run" = 1 ] && { wrk -t1 -c"$connections" -d3s --timeout 10s -s bench/bodies.lua "http://127.0.0.1:$os_port" -- \
+    [ "$run" = 1 ] && { wrk -t1 -c"$connections" -d"${warmup}s" --timeout 10s -s bench/bodies.lua "http://127.0.0.1:$os_port" -- \
       "$work/queries/warm.json" /broadsheet-articles/_search >/dev/null 2>&1 || true; }
     before=$(cpu_ticks "$system")
     wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s bench/bodies.lua "http://127.0.0.1:$os_port" -- \
       "$work/queries/run$run.json" /broadsheet-articles/_search >"$out" 2>&1 || true
   else
-    [ "$run" = 1 ] && { wrk -t1 -c"$connections" -d3s --timeout 10s -s bench/kit/lib/cycle.lua "http://127.0.0.1:$port" -- \
+    [ "$run" = 1 ] && { wrk -t1 -c"$connections" -d"${warmup}s" --timeout 10s -s bench/kit/lib/cycle.lua "http://127.0.0.1:$port" -- \
       "$work/queries/warm" >/dev/null 2>&1 || true; }
     before=$(cpu_ticks "$system")
     wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s bench/kit/lib/cycle.lua "http://127.0.0.1:$port" -- \
@@ -170,6 +176,17 @@ measure() { # LABEL ENGINE: runs W5 on the running service, and on OpenSearch di
 }
 
 : >"$work/service.log"
+if [ -n "$reuse" ]; then
+  label=${SCALE_TO:-$articles}
+  start_service opensearch
+  echo "INDEXED $label $(await_index)" >>"$results"
+  measure "$label" opensearch
+  stop_service
+  start_service postgres
+  measure "$label" postgres
+  python3 bench/search_table.py "$results"
+  exit 0
+fi
 start_service opensearch
 while IFS= read -r section; do
   slug=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["slug"])' "$section")
