@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import news.broadsheet.BroadsheetConfig;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -154,15 +155,7 @@ public class SearchIndexer {
         State state = state(connection);
         Optional<String> live = index.liveIndex();
         String rebuilding = state.rebuildIndex();
-        if (rebuilding == null && live.isPresent() && !live.get().equals(liveIndexChecked) && !state.rebuildRequested()) {
-            if (index.hasCurrentMapping(live.get())) {
-                liveIndexChecked = live.get();
-            } else {
-                LOG.infof("Search index %s was built with another mapping: rebuilding it; searches read it until then", live.get());
-                state = state.withRebuildRequested();
-            }
-        }
-        if (rebuilding == null && (live.isEmpty() || state.rebuildRequested())) {
+        if (rebuilding == null && (live.isEmpty() || state.rebuildRequested() || builtWithAnotherMapping(live.get()))) {
             rebuilding = index.createIndex();
             update(connection, "update search_index set rebuild_index = ?, rebuild_after = null, rebuild_copied = 0,"
                     + " rebuild_requested_at = coalesce(rebuild_requested_at, now())", rebuilding);
@@ -236,9 +229,19 @@ public class SearchIndexer {
     }
 
     private record State(String rebuildIndex, UUID rebuildAfter, boolean rebuildRequested, boolean unavailableSince) {
-        State withRebuildRequested() {
-            return new State(rebuildIndex, rebuildAfter, true, unavailableSince);
+    }
+
+    /** Asks the cluster once per live index in this instance's life. */
+    private boolean builtWithAnotherMapping(String live) throws IOException {
+        if (live.equals(liveIndexChecked)) {
+            return false;
         }
+        if (index.hasCurrentMapping(live)) {
+            liveIndexChecked = live;
+            return false;
+        }
+        LOG.infof("Search index %s was built with another mapping: rebuilding it; searches read it until then", live);
+        return true;
     }
 
     private static State state(Connection connection) throws SQLException {
