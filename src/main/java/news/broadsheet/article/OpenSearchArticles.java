@@ -74,7 +74,6 @@ class OpenSearchArticles {
     }
 
     Found search(ArticleQuery query) {
-        availability.require();
         SearchSyntax syntax = SearchSyntax.parse(query.search()).withoutStopWords(index.stopWords());
         Found nothing = new Found(List.of(), null, query.count() ? 0L : null, Map.of());
         if (syntax.alternatives().isEmpty()) {
@@ -101,6 +100,7 @@ class OpenSearchArticles {
             highlight(request, syntax);
         }
 
+        availability.require(); // after the request is read: a client's mistake is its 400 whatever the cluster's state
         JsonNode answer = index.search(request);
         JsonNode hits = answer.path("hits").path("hits");
         List<UUID> ids = new ArrayList<>();
@@ -144,7 +144,8 @@ class OpenSearchArticles {
             // resolved before the search, not held during it: a connection is not kept waiting on the cluster
             try (Connection connection = dataSource.getConnection()) {
                 if (query.section() != null) {
-                    List<String> tree = strings(connection, "select id from " + SectionTree.IDS_OF_SLUG_AND_CHILDREN + " t", query.section());
+                    List<String> tree = strings(connection,
+                            "select id from " + SectionTree.IDS_OF_SLUG_AND_CHILDREN + " t where id is not null", query.section());
                     if (tree.isEmpty()) {
                         throw UnknownSection.in("section", query.section());
                     }

@@ -402,5 +402,9 @@ class SearchTest {
         anonymous().queryParam("sort", "relevance").get("/api/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("sort"));
         search().queryParam("q", "x".repeat(501)).get("/api/v1/articles").then().statusCode(400).body("errors[0].field", equalTo("q"));
         search().queryParam("q", "x").queryParam("highlight", "maybe").get("/api/v1/articles").then().statusCode(400);
+        search().queryParam("q", "x").queryParam("section", "no-such-section").get("/api/v1/articles").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("section"));
+        search().queryParam("q", "x").queryParam("author", "no-such-author").get("/api/v1/articles").then().statusCode(200)
+                .body("items", empty());
     }
 }
