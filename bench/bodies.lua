@@ -1,4 +1,5 @@
--- wrk script: POSTs the JSON bodies read from a file (one per line) to one path, in turn; counts and prints as the
+-- wrk script: POSTs the bodies read from a file (one per line) to one path, in turn: JSON, or NDJSON with its lines
+-- joined by tabs (JSON holds none unescaped); counts and prints as the
 -- kit's cycle.lua, whose functions it reuses (run from the repository's root).
 -- usage: wrk ... -s bench/bodies.lua http://127.0.0.1:PORT -- BODIES_FILE PATH
 dofile("bench/kit/lib/cycle.lua")
@@ -10,7 +11,11 @@ function init(args)
   reqs = {}
   for line in io.lines(args[1]) do
     if #line > 0 then
-      table.insert(reqs, wrk.format("POST", args[2], {["Content-Type"] = "application/json"}, line))
+      if line:find("\t") then
+        table.insert(reqs, wrk.format("POST", args[2], {["Content-Type"] = "application/x-ndjson"}, line:gsub("\t", "\n") .. "\n"))
+      else
+        table.insert(reqs, wrk.format("POST", args[2], {["Content-Type"] = "application/json"}, line))
+      end
     end
   end
 end

@@ -6,8 +6,9 @@ usage: workloads.py DATASET_DIR W5 [--from K] [--count N]
                                                   the K-th of one fixed shuffled order: runs take slices that do not
                                                   overlap, so no run repeats another's searches
        workloads.py DATASET_DIR W5-opensearch [--from K] [--count N] [--index NAME]
-                                                  the same searches as the OpenSearch request bodies Broadsheet sends
-                                                  for them (article/OpenSearchArticles), one JSON a line
+                                                  the same searches as the OpenSearch requests Broadsheet sends for
+                                                  them (article/OpenSearchArticles): an _msearch body a line, its
+                                                  NDJSON lines joined by tabs
        workloads.py BASE_URL R304 PATHS_FILE       "path<TAB>etag" lines: the W1-W3 paths with their current ETags
 """
 import importlib.util, json, os, random, sys, time, urllib.parse, urllib.request
@@ -50,7 +51,9 @@ BODY_WEIGHT = 2
 
 
 def opensearch_body(words):
-    """What OpenSearchArticles sends for q=WORDS (words, no stop words, no "or"), public articles, by relevance, 20."""
+    """What OpenSearchArticles sends for q=WORDS (words, no stop words, no "or"), public articles, by relevance, 20 a
+    page: an _msearch body (NDJSON) of two searches, the matches with a word in the head ranked, then the others newest
+    first (sorted as the index is, so that the cluster stops at the page's end)."""
     def match(field, word, zero_terms):
         return {"match": {field: {"query": word, "zero_terms_query": zero_terms, "operator": "and"}}}
 
@@ -59,16 +62,20 @@ def opensearch_body(words):
                                         for field, weight in HEAD_WEIGHTS.items()]}}
 
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    return {"size": 21, "_source": False, "track_total_hits": False, "query": {"bool": {
-        "filter": [{"term": {"status": "PUBLISHED"}}, {"range": {"sort_time": {"lte": now}}}]
-        + [match("text", w, "all") for w in words],
-        "should": [head_bonus(w) for w in words]}},
-        "sort": [{"_score": "desc"}, {"sort_time": "desc"}, {"id": "desc"}]}
+    matching = [{"term": {"status": "PUBLISHED"}}, {"range": {"sort_time": {"lte": now}}}] + [match("text", w, "all") for w in words]
+    in_head = {"size": 21, "_source": False, "track_total_hits": False,
+               "query": {"bool": {"filter": matching, "should": [head_bonus(w) for w in words], "minimum_should_match": 1}},
+               "sort": [{"_score": "desc"}, {"sort_time": "desc"}, {"id": "desc"}]}
+    elsewhere = {"size": 21, "_source": False, "track_total_hits": False,
+                 "query": {"bool": {"filter": matching, "must_not": [match(f, w, "none") for w in words for f in HEAD_WEIGHTS]}},
+                 "sort": [{"sort_time": "desc"}, {"id": "desc"}]}
+    return "".join(json.dumps(line, separators=(",", ":")) + "\n" for line in ({}, in_head, {}, elsewhere))
 
 
 def opensearch_searches(start, count):
+    """One _msearch body a line, its own lines joined by tabs (which JSON never holds unescaped): bench/bodies.lua."""
     for a, b in pairs(start, count):
-        print(json.dumps(opensearch_body([a, b]), separators=(",", ":")))
+        print(opensearch_body([a, b]).rstrip("\n").replace("\n", "\t"))
 
 
 def with_etags(base, paths_file):
