@@ -63,10 +63,10 @@ def opensearch_body(words):
 
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     matching = [{"term": {"status": "PUBLISHED"}}, {"range": {"sort_time": {"lte": now}}}] + [match("text", w, "all") for w in words]
-    in_head = {"size": 21, "_source": False, "track_total_hits": False,
+    in_head = {"size": 21, "stored_fields": "_none_", "track_total_hits": False,
                "query": {"bool": {"filter": matching, "should": [head_bonus(w) for w in words], "minimum_should_match": 1}},
                "sort": [{"_score": "desc"}, {"sort_time": "desc"}, {"id": "desc"}]}
-    elsewhere = {"size": 21, "_source": False, "track_total_hits": False,
+    elsewhere = {"size": 21, "stored_fields": "_none_", "track_total_hits": False,
                  "query": {"bool": {"filter": matching, "must_not": [match(f, w, "none") for w in words for f in HEAD_WEIGHTS]}},
                  "sort": [{"sort_time": "desc"}, {"id": "desc"}]}
     return "".join(json.dumps(line, separators=(",", ":")) + "\n" for line in ({}, in_head, {}, elsewhere))

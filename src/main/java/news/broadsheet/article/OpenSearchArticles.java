@@ -107,7 +107,7 @@ class OpenSearchArticles {
 
         List<ObjectNode> requests = new ArrayList<>();
         if (!inHeadDone) {
-            ObjectNode inHead = page(query);
+            ObjectNode inHead = pageRequest(query);
             ObjectNode bool = inHead.putObject("query").putObject("bool");
             bool.set("filter", matching);
             ArrayNode should = bool.putArray("should");
@@ -122,7 +122,7 @@ class OpenSearchArticles {
             }
             requests.add(inHead);
         }
-        ObjectNode elsewhere = page(query);
+        ObjectNode elsewhere = pageRequest(query);
         ObjectNode bool = elsewhere.putObject("query").putObject("bool");
         bool.set("filter", matching);
         exclude(alternative.excluded(), bool);
@@ -155,7 +155,7 @@ class OpenSearchArticles {
                     next = last;
                     break pages;
                 }
-                UUID id = UUID.fromString(hit.path("_id").asText());
+                UUID id = idOf(hit);
                 ids.add(id);
                 JsonNode values = hit.path("sort");
                 last = ranked
@@ -167,13 +167,22 @@ class OpenSearchArticles {
         return new Found(ids, next, total, Map.of());
     }
 
-    /** A page's size (one more, to tell whether there is a next page) and no count: the cluster may stop early. */
-    private ObjectNode page(ArticleQuery query) {
+    /**
+     * A page's size (one more, to tell whether there is a next page), no count (the cluster may stop early) and no
+     * stored fields: a hit's id is its last sort value.
+     */
+    private ObjectNode pageRequest(ArticleQuery query) {
         ObjectNode request = json.createObjectNode();
         request.put("size", query.limit() + 1);
-        request.put("_source", false);
+        request.put("stored_fields", "_none_");
         request.put("track_total_hits", false);
         return request;
+    }
+
+    /** Every search's sort ends with the id. */
+    private static UUID idOf(JsonNode hit) {
+        JsonNode values = hit.path("sort");
+        return UUID.fromString(values.get(values.size() - 1).asText());
     }
 
     /** Newest first, as the index is sorted. */
@@ -182,16 +191,15 @@ class OpenSearchArticles {
         sort.addObject().put("id", "desc");
     }
 
-    /** Any other search: one search, ranked by score (its words, as {@link #required}) or sorted by time. */
+    /** Any other search: one search, ranked by score (each alternative's words, as {@link #required}) or sorted by time. */
     private Found scored(ArticleQuery query, List<SearchSyntax.Alternative> alternatives, ArrayNode filter) {
-        ObjectNode request = json.createObjectNode();
-        request.put("size", query.limit() + 1);
-        request.put("_source", false);
+        ObjectNode request = pageRequest(query);
         request.put("track_total_hits", query.count());
         ObjectNode bool = request.putObject("query").putObject("bool");
         bool.set("filter", filter);
-        if (alternatives.size() == 1) {
-            oneAlternative(alternatives.get(0), bool);
+        if (alternatives.size() == 1) { // sorted by time: its words are filters
+            alternatives.get(0).required().forEach(term -> filter.add(inField(ANYWHERE, term, "all")));
+            exclude(alternatives.get(0).excluded(), bool);
         } else {
             ArrayNode any = bool.putArray("should");
             alternatives.forEach(alternative -> matches(alternative, any.addObject().putObject("bool")));
@@ -208,7 +216,7 @@ class OpenSearchArticles {
                 next = cursorAfter(query.sort(), hits.get(i - 1));
                 break;
             }
-            ids.add(UUID.fromString(hits.get(i).path("_id").asText()));
+            ids.add(idOf(hits.get(i)));
         }
         Long total = query.count() ? answer.path("hits").path("total").path("value").asLong() : null;
         return new Found(ids, next, total, Map.of());
@@ -305,22 +313,6 @@ class OpenSearchArticles {
     }
 
     /**
-     * The usual query, without {@code or}: its words are filters, and the rank is the sum of their head fields'
-     * weights over the body's (each word's base weight is the same for every match, so it is left out). Ranked this
-     * way the cluster finds the best matches through the head fields' short lists instead of scoring every match:
-     * at 1,000,000 articles a two-word search costs it half as much as with the words scored as {@link #required}.
-     */
-    private void oneAlternative(SearchSyntax.Alternative alternative, ObjectNode bool) {
-        ArrayNode filter = (ArrayNode) bool.get("filter");
-        ArrayNode should = bool.putArray("should");
-        for (SearchSyntax.Term term : alternative.required()) {
-            filter.add(inField(ANYWHERE, term, "all"));
-            should.add(headBonus(term));
-        }
-        exclude(alternative.excluded(), bool);
-    }
-
-    /**
      * A required term, scored by the best field it is in. Wherever it is, it is in the article, which is worth the
      * body's weight; in the head it is worth that field's weight, the body's plus the difference. So matching reads one
      * list of articles per word (the field holding all four) and ranking only the head fields' short ones. A word the
@@ -394,7 +386,7 @@ class OpenSearchArticles {
 
     private static Cursor cursorAfter(ArticleSort order, JsonNode hit) {
         JsonNode values = hit.path("sort");
-        UUID id = UUID.fromString(hit.path("_id").asText());
+        UUID id = idOf(hit);
         if (order.byRank()) {
             return Cursor.after(order.parameter, (float) values.get(0).asDouble(), Instant.ofEpochMilli(values.get(1).asLong()), id);
         }

@@ -42,6 +42,8 @@ public class ArticleIndex {
 
     private static final DateTimeFormatter INDEX_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final String NDJSON = "application/x-ndjson";
+    /** What a multi-search answers of each search: its hits' sort values, their count and its error (took keeps every search's place). */
+    private static final String MULTI_SEARCH_ANSWER = "responses.took,responses.hits.hits.sort,responses.hits.total.value,responses.error,responses.status";
 
     private final OpenSearchConnection connection;
     private final ObjectMapper json;
@@ -186,7 +188,8 @@ public class ArticleIndex {
 
     /**
      * Runs these searches on the alias in one round trip, which the cluster answers side by side; their answers, in
-     * order. @throws SearchUnavailable as {@link #search}, when any of them fails
+     * order, with their hits' sort values and total alone. @throws SearchUnavailable as {@link #search}, when any of
+     * them fails
      */
     public List<JsonNode> multiSearch(List<ObjectNode> requests) {
         var body = new ByteArrayOutputStream();
@@ -195,7 +198,7 @@ public class ArticleIndex {
             line(body, request);
         }
         try {
-            JsonNode answer = call(connection.client().generic(), Requests.builder().method("POST").endpoint("/" + alias() + "/_msearch")
+            JsonNode answer = call(connection.client().generic(), Requests.builder().method("POST").endpoint("/" + alias() + "/_msearch?filter_path=" + MULTI_SEARCH_ANSWER)
                     .body(Body.from(body.toByteArray(), NDJSON)).build(), 404);
             if (answer == null) {
                 throw new SearchUnavailable("the search index is being built");
