@@ -100,20 +100,17 @@ class OpenSearchArticles {
      * such ties. A cursor of rank 0 goes on in the second search alone.
      */
     private Found headMatchesThenTheRest(ArticleQuery query, SearchSyntax.Alternative alternative, ArrayNode filter) {
-        ArrayNode matching = filter.deepCopy();
-        alternative.required().forEach(term -> matching.add(inField(ANYWHERE, term, "all")));
+        alternative.required().forEach(term -> filter.add(inField(ANYWHERE, term, "all")));
         Cursor cursor = query.cursor();
         boolean inHeadDone = cursor != null && cursor.rank() <= 0;
 
         List<ObjectNode> requests = new ArrayList<>();
         if (!inHeadDone) {
             ObjectNode inHead = pageRequest(query);
-            ObjectNode bool = inHead.putObject("query").putObject("bool");
-            bool.set("filter", matching);
+            ObjectNode bool = matching(inHead, filter, alternative.excluded());
             ArrayNode should = bool.putArray("should");
             alternative.required().forEach(term -> should.add(headBonus(term)));
             bool.put("minimum_should_match", 1);
-            exclude(alternative.excluded(), bool);
             ArrayNode sort = inHead.putArray("sort");
             sort.addObject().put("_score", "desc");
             newestFirst(sort);
@@ -123,23 +120,19 @@ class OpenSearchArticles {
             requests.add(inHead);
         }
         ObjectNode elsewhere = pageRequest(query);
-        ObjectNode bool = elsewhere.putObject("query").putObject("bool");
-        bool.set("filter", matching);
-        exclude(alternative.excluded(), bool);
-        ArrayNode notInHead = bool.withArray("must_not");
+        ArrayNode notInHead = matching(elsewhere, filter, alternative.excluded()).withArray("must_not");
         alternative.required().forEach(term -> HEAD_WEIGHTS.keySet().forEach(field -> notInHead.add(inField(field, term, "none"))));
         newestFirst(elsewhere.putArray("sort"));
         if (inHeadDone) {
             elsewhere.putArray("search_after").add(cursor.rankedTime().toEpochMilli()).add(cursor.id().toString());
         }
         requests.add(elsewhere);
+        int pageSearches = requests.size();
         if (query.count()) {
             ObjectNode counting = json.createObjectNode();
             counting.put("size", 0);
             counting.put("track_total_hits", true);
-            ObjectNode all = counting.putObject("query").putObject("bool");
-            all.set("filter", matching);
-            exclude(alternative.excluded(), all);
+            matching(counting, filter, alternative.excluded());
             requests.add(counting);
         }
 
@@ -148,7 +141,7 @@ class OpenSearchArticles {
         Cursor next = null;
         Cursor last = null;
         pages:
-        for (int i = 0; i < requests.size() - (query.count() ? 1 : 0); i++) {
+        for (int i = 0; i < pageSearches; i++) {
             boolean ranked = i == 0 && !inHeadDone;
             for (JsonNode hit : answers.get(i).path("hits").path("hits")) {
                 if (ids.size() == query.limit()) {
@@ -157,14 +150,21 @@ class OpenSearchArticles {
                 }
                 UUID id = idOf(hit);
                 ids.add(id);
-                JsonNode values = hit.path("sort");
                 last = ranked
-                        ? Cursor.after(query.sort().parameter, (float) values.get(0).asDouble(), Instant.ofEpochMilli(values.get(1).asLong()), id)
-                        : Cursor.after(query.sort().parameter, 0f, Instant.ofEpochMilli(values.get(0).asLong()), id);
+                        ? cursorAfter(query.sort(), hit)
+                        : Cursor.after(query.sort().parameter, 0f, Instant.ofEpochMilli(hit.path("sort").get(0).asLong()), id);
             }
         }
-        Long total = query.count() ? answers.get(requests.size() - 1).path("hits").path("total").path("value").asLong() : null;
+        Long total = query.count() ? answers.get(pageSearches).path("hits").path("total").path("value").asLong() : null;
         return new Found(ids, next, total, Map.of());
+    }
+
+    /** The request's query: the articles that pass these filters and have none of the excluded terms; its bool, to add to. */
+    private ObjectNode matching(ObjectNode request, ArrayNode filter, List<SearchSyntax.Term> excluded) {
+        ObjectNode bool = request.putObject("query").putObject("bool");
+        bool.set("filter", filter);
+        exclude(excluded, bool);
+        return bool;
     }
 
     /**
@@ -195,12 +195,11 @@ class OpenSearchArticles {
     private Found scored(ArticleQuery query, List<SearchSyntax.Alternative> alternatives, ArrayNode filter) {
         ObjectNode request = pageRequest(query);
         request.put("track_total_hits", query.count());
-        ObjectNode bool = request.putObject("query").putObject("bool");
-        bool.set("filter", filter);
         if (alternatives.size() == 1) { // sorted by time: its words are filters
             alternatives.get(0).required().forEach(term -> filter.add(inField(ANYWHERE, term, "all")));
-            exclude(alternatives.get(0).excluded(), bool);
+            matching(request, filter, alternatives.get(0).excluded());
         } else {
+            ObjectNode bool = matching(request, filter, List.of());
             ArrayNode any = bool.putArray("should");
             alternatives.forEach(alternative -> matches(alternative, any.addObject().putObject("bool")));
             bool.put("minimum_should_match", 1);

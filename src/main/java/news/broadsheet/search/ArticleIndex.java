@@ -42,6 +42,7 @@ public class ArticleIndex {
 
     private static final DateTimeFormatter INDEX_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final String NDJSON = "application/x-ndjson";
+    private static final String BEING_BUILT = "the search index is being built";
     /** What a multi-search answers of each search: its hits' sort values, their count and its error (took keeps every search's place). */
     private static final String MULTI_SEARCH_ANSWER = "responses.took,responses.hits.hits.sort,responses.hits.total.value,responses.error,responses.status";
 
@@ -174,16 +175,7 @@ public class ArticleIndex {
 
     /** Runs a search on the alias; @throws SearchUnavailable when there is no index yet or the cluster does not answer */
     public JsonNode search(ObjectNode request) {
-        try {
-            JsonNode answer = call(connection.client().generic(),
-                    Requests.builder().method("POST").endpoint("/" + alias() + "/_search").json(request.toString()).build(), 404);
-            if (answer == null) {
-                throw new SearchUnavailable("the search index is being built");
-            }
-            return answer;
-        } catch (IOException e) {
-            throw new SearchUnavailable("the search cluster does not answer (" + e.getMessage() + ")");
-        }
+        return searchCall(Requests.builder().method("POST").endpoint("/" + alias() + "/_search").json(request.toString()).build());
     }
 
     /**
@@ -197,22 +189,28 @@ public class ArticleIndex {
             line(body, Map.of());
             line(body, request);
         }
+        JsonNode answer = searchCall(Requests.builder().method("POST").endpoint("/" + alias() + "/_msearch?filter_path=" + MULTI_SEARCH_ANSWER)
+                .body(Body.from(body.toByteArray(), NDJSON)).build());
+        List<JsonNode> answers = new ArrayList<>();
+        for (JsonNode each : answer.path("responses")) {
+            if (each.has("error")) {
+                throw each.path("status").asInt() == 404
+                        ? new SearchUnavailable(BEING_BUILT)
+                        : new SearchUnavailable("the search cluster refused a search (" + each.path("error").path("reason").asText() + ")");
+            }
+            answers.add(each);
+        }
+        return answers;
+    }
+
+    /** A search call, with the searches' shorter wait; @throws SearchUnavailable when there is no index yet or the cluster does not answer */
+    private JsonNode searchCall(Request request) {
         try {
-            JsonNode answer = call(connection.client().generic(), Requests.builder().method("POST").endpoint("/" + alias() + "/_msearch?filter_path=" + MULTI_SEARCH_ANSWER)
-                    .body(Body.from(body.toByteArray(), NDJSON)).build(), 404);
+            JsonNode answer = call(connection.client().generic(), request, 404);
             if (answer == null) {
-                throw new SearchUnavailable("the search index is being built");
+                throw new SearchUnavailable(BEING_BUILT);
             }
-            List<JsonNode> answers = new ArrayList<>();
-            for (JsonNode each : answer.path("responses")) {
-                if (each.has("error")) {
-                    throw each.path("status").asInt() == 404
-                            ? new SearchUnavailable("the search index is being built")
-                            : new SearchUnavailable("the search cluster refused a search (" + each.path("error").path("reason").asText() + ")");
-                }
-                answers.add(each);
-            }
-            return answers;
+            return answer;
         } catch (IOException e) {
             throw new SearchUnavailable("the search cluster does not answer (" + e.getMessage() + ")");
         }
